@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PiriSite.Domain.Content;
+
+namespace PiriSite.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.TranslationKey).HasMaxLength(Slug.MaxLength).IsRequired();
+        builder.Property(a => a.Culture).HasMaxLength(SiteCulture.MaxLength).IsRequired();
+        builder.Property(a => a.Title).HasMaxLength(Article.TitleMaxLength).IsRequired();
+        builder.Property(a => a.Slug).HasMaxLength(Slug.MaxLength).IsRequired();
+        builder.Property(a => a.Summary).HasMaxLength(Article.SummaryMaxLength);
+        builder.Property(a => a.BodyMarkdown).HasMaxLength(Article.BodyMaxLength);
+        builder.Property(a => a.AuthorName).HasMaxLength(Article.AuthorMaxLength);
+        builder.Property(a => a.SeoTitle).HasMaxLength(Article.SeoTitleMaxLength);
+        builder.Property(a => a.SeoDescription).HasMaxLength(Article.SeoDescriptionMaxLength);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+
+        builder.HasIndex(a => new { a.Culture, a.Slug }).IsUnique();
+        builder.HasIndex(a => new { a.TranslationKey, a.Culture }).IsUnique();
+        builder.HasIndex(a => new { a.Culture, a.Status, a.PublishedAt });
+    }
+}

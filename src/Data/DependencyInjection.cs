@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace PiriSite.Data;
+
+public static class DependencyInjection
+{
+    /// <summary>The embedded default: a SQLite file beside the app, created on first start.</summary>
+    public const string DefaultConnectionString = "Data Source=App_Data/pirisite.db";
+
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var connectionString = ResolveSqlitePath(
+            builder.Configuration.GetConnectionString("Site") ?? DefaultConnectionString,
+            builder.Environment.ContentRootPath);
+
+        // Database
+        builder.Services.AddDbContext<SiteDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddScoped<SiteDbInitialiser>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Makes a relative SQLite file path relative to the app's content root (not to whatever folder
+    /// the process was started from) and creates its folder, so a fresh clone runs without setup.
+    /// </summary>
+    public static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        var dataSource = csb.DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory)
+        {
+            return connectionString;
+        }
+
+        if (!Path.IsPathRooted(dataSource))
+        {
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, dataSource));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        return csb.ToString();
+    }
+}

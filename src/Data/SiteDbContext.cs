@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PiriSite.Data.Identity;
+using PiriSite.Domain.Content;
+
+namespace PiriSite.Data;
+
+/// <summary>The site's one database: content, and (through Identity) the staff accounts.</summary>
+/// <remarks>
+/// Add a migration from the repository root with:
+/// <code>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/Data --startup-project src/Web --output-dir Migrations</code>
+/// </remarks>
+public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<PracticeArea> PracticeAreas => Set<PracticeArea>();
+
+    public DbSet<FirmProfile> FirmProfiles => Set<FirmProfile>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite keeps no time zone: every DateTime is stored as UTC and comes back marked as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,7 @@
+namespace PiriSite.Domain.Content;
+
+public enum ContentStatus
+{
+    Draft = 0,
+    Published = 1,
+}

@@ -1,0 +1,53 @@
+namespace PiriSite.Domain.Content;
+
+/// <summary>Who the firm is and how to reach it, in one language: one row per culture.</summary>
+public class FirmProfile
+{
+    public const int ShortTextMaxLength = 200;
+    public const int LongTextMaxLength = 2_000;
+    public const int PageMaxLength = 100_000;
+
+    public int Id { get; set; }
+
+    public string Culture { get; set; } = SiteCulture.English;
+
+    public required string FirmName { get; set; }
+
+    public required string AttorneyName { get; set; }
+
+    /// <summary>The phone number as people read it, for example "(833) 600-0029".</summary>
+    public required string Phone { get; set; }
+
+    public List<string> LanguagesSpoken { get; set; } = [];
+
+    public string ServiceArea { get; set; } = "";
+
+    public string ConsultationOfferTitle { get; set; } = "";
+
+    public string ConsultationOfferText { get; set; } = "";
+
+    public List<string> WhyChooseUs { get; set; } = [];
+
+    public string PracticeAreasTitle { get; set; } = "";
+
+    public string PracticeAreasTagline { get; set; } = "";
+
+    public string PracticeAreasIntro { get; set; } = "";
+
+    /// <summary>The short attorney-advertising notice in every page's footer.</summary>
+    public string AdvertisingDisclaimer { get; set; } = "";
+
+    /// <summary>The "general information, not legal advice" note under every article and practice area.</summary>
+    public string LegalInformationNotice { get; set; } = "";
+
+    public string AboutMarkdown { get; set; } = "";
+
+    public string DisclaimerMarkdown { get; set; } = "";
+
+    public string PrivacyMarkdown { get; set; } = "";
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The phone as a <c>tel:</c> link target, in international form for phones anywhere.</summary>
+    public string PhoneUri => PhoneNumber.ToTelUri(Phone);
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using PiriSite.Domain.Content;
+using PiriSite.Web.Services;
+using PiriSite.Web.ViewModels;
+
+namespace PiriSite.Web.Controllers;
+
+[Route("articles")]
+public sealed class ArticlesController(
+    PublicContentService content,
+    FirmProfileService firmProfile,
+    MarkdownRenderer markdown) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new ArticleIndexViewModel(await content.ListArticlesAsync(cancellationToken: cancellationToken)));
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    {
+        var article = await content.FindArticleAsync(slug, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        var firm = await firmProfile.GetAsync(cancellationToken);
+        return View(new ArticlePageViewModel(article, markdown.Render(article.BodyMarkdown), firm));
+    }
+}

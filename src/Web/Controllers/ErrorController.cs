@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using PiriSite.Web.ViewModels;
+
+namespace PiriSite.Web.Controllers;
+
+/// <summary>
+/// Renders the friendly error pages. Reached by re-execution from the exception handler and the status-code
+/// pages, with the original request's method, so it answers every method and needs no antiforgery token.
+/// It never shows what went wrong inside: that goes to the log only.
+/// </summary>
+[Route("error")]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorController : Controller
+{
+    [Route("{statusCode:int}")]
+    public IActionResult Show(int statusCode)
+    {
+        var code = statusCode is >= 400 and <= 599 ? statusCode : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code;
+        return code == StatusCodes.Status404NotFound
+            ? View("NotFound")
+            : View("Error", ErrorViewModel.For(code));
+    }
+}

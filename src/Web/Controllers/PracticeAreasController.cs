@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using PiriSite.Domain.Content;
+using PiriSite.Web.Services;
+using PiriSite.Web.ViewModels;
+
+namespace PiriSite.Web.Controllers;
+
+[Route("practice-areas")]
+public sealed class PracticeAreasController(
+    PublicContentService content,
+    FirmProfileService firmProfile,
+    MarkdownRenderer markdown) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var firm = await firmProfile.GetAsync(cancellationToken);
+        return View(new PracticeAreaIndexViewModel(firm, await content.ListPracticeAreasAsync(cancellationToken)));
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    {
+        var area = await content.FindPracticeAreaAsync(slug, cancellationToken);
+        if (area is null)
+        {
+            return NotFound();
+        }
+
+        var firm = await firmProfile.GetAsync(cancellationToken);
+        var others = (await content.ListPracticeAreasAsync(cancellationToken)).Where(a => a.Slug != area.Slug).ToList();
+        return View(new PracticeAreaPageViewModel(area, markdown.Render(area.BodyMarkdown), firm, others));
+    }
+}

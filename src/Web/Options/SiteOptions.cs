@@ -1,0 +1,15 @@
+namespace PiriSite.Web.Options;
+
+public sealed class SiteOptions
+{
+    public const string SectionName = "Site";
+
+    /// <summary>
+    /// The site's public address, such as "https://www.pirilawfirm.com", used for canonical links.
+    /// When empty, the address the request came in on is used (right for local runs and tests).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Where the data-protection keys live (they sign antiforgery tokens and, later, sign-in cookies).</summary>
+    public string DataProtectionKeysPath { get; set; } = "App_Data/keys";
+}

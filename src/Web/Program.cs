@@ -1,0 +1,23 @@
+using PiriSite.Data;
+using PiriSite.Web.Extensions;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddData();
+builder.AddWeb();
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services));
+
+var app = builder.Build();
+
+// Migrate and seed before the first request: a fresh clone serves the firm's content on first run.
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
+}
+
+app.UseWebPipeline();
+
+await app.RunAsync();

@@ -1,0 +1,5 @@
+using PiriSite.Domain.Content;
+
+namespace PiriSite.Web.ViewModels;
+
+public sealed record ConsultationViewModel(FirmProfile Firm);
