@@ -11,7 +11,7 @@ public static partial class Slug
 {
     public const int MaxLength = 100;
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[a-z0-9]+(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ValidPattern();
 
     public static bool IsValid(string? slug) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using PiriSite.Data;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Options;
@@ -39,7 +40,9 @@ public static class WebExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, keysPath))));
 
         // Health
-        services.AddHealthChecks().AddDbContextCheck<SiteDbContext>("database");
+        // Healthy means the database opens, has its schema and answers a real query, not just that the file exists.
+        services.AddHealthChecks().AddDbContextCheck<SiteDbContext>("database",
+            customTestQuery: (db, cancellationToken) => db.FirmProfiles.AnyAsync(cancellationToken));
 
         return builder;
     }

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PiriSite.Data;
+using PiriSite.Web.Tests.Infrastructure;
+
+namespace PiriSite.Web.Tests.Data;
+
+public class SiteDbInitialiserTests
+{
+    [Fact]
+    public async Task StartingTheSiteCreatesAndSeedsTheDatabase()
+    {
+        using var factory = new SiteFactory();
+        _ = factory.Services;
+
+        await using var scope = factory.CreateDbScope();
+
+        Assert.Empty(await scope.Db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(11, await scope.Db.PracticeAreas.CountAsync());
+        Assert.Equal(1, await scope.Db.Articles.CountAsync());
+        Assert.Equal(1, await scope.Db.FirmProfiles.CountAsync());
+    }
+
+    [Fact]
+    public async Task TheDatabaseUsesWriteAheadLogging()
+    {
+        using var factory = new SiteFactory();
+        await using var scope = factory.CreateDbScope();
+
+        var mode = await scope.Db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
+
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public async Task SeedingTwiceChangesNothing()
+    {
+        using var factory = new SiteFactory();
+        var before = await SnapshotAsync(factory);
+
+        await using (var scope = factory.CreateDbScope())
+        {
+            await scope.Services.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
+            await scope.Services.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
+        }
+
+        Assert.Equal(before, await SnapshotAsync(factory));
+    }
+
+    [Fact]
+    public async Task SeedingNeverOverwritesWhatStaffEdited()
+    {
+        using var factory = new SiteFactory();
+        await using (var scope = factory.CreateDbScope())
+        {
+            var asylum = await scope.Db.PracticeAreas.SingleAsync(p => p.TranslationKey == "asylum");
+            asylum.Name = "Asylum and Refugee Protection";
+            asylum.Slug = "asylum-and-refugee-protection";
+            var article = await scope.Db.Articles.SingleAsync();
+            article.BodyMarkdown = "Edited by the attorney.";
+            var firm = await scope.Db.FirmProfiles.SingleAsync();
+            firm.WhyChooseUs.Add("Edited point");
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await using (var scope = factory.CreateDbScope())
+        {
+            await scope.Services.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
+        }
+
+        await using (var scope = factory.CreateDbScope())
+        {
+            Assert.Equal(11, await scope.Db.PracticeAreas.CountAsync());
+            Assert.Equal("Asylum and Refugee Protection", (await scope.Db.PracticeAreas.SingleAsync(p => p.TranslationKey == "asylum")).Name);
+            Assert.Equal("Edited by the attorney.", (await scope.Db.Articles.SingleAsync()).BodyMarkdown);
+            Assert.Equal("Edited point", (await scope.Db.FirmProfiles.SingleAsync()).WhyChooseUs[^1]);
+        }
+    }
+
+    private static async Task<string> SnapshotAsync(SiteFactory factory)
+    {
+        await using var scope = factory.CreateDbScope();
+        var areas = await scope.Db.PracticeAreas.OrderBy(p => p.Id)
+            .Select(p => $"{p.Id}|{p.Slug}|{p.UpdatedAt:O}|{p.BodyMarkdown.Length}").ToListAsync();
+        var articles = await scope.Db.Articles.OrderBy(a => a.Id)
+            .Select(a => $"{a.Id}|{a.Slug}|{a.UpdatedAt:O}|{a.BodyMarkdown.Length}").ToListAsync();
+        var firms = await scope.Db.FirmProfiles.Select(f => $"{f.Id}|{f.UpdatedAt:O}").ToListAsync();
+        return string.Join('\n', areas.Concat(articles).Concat(firms));
+    }
+}

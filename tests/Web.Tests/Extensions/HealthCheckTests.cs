@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using PiriSite.Web.Tests.Infrastructure;
+
+namespace PiriSite.Web.Tests.Extensions;
+
+public class HealthCheckTests
+{
+    [Fact]
+    public async Task HealthzIsHealthyWhenTheDatabaseAnswers()
+    {
+        using var factory = new SiteFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HealthzIsUnhealthyWhenTheDatabaseCannotBeOpened()
+    {
+        using var factory = new SiteFactory();
+        using var client = factory.CreateClient();
+
+        // Replace the database file with something that is not a database.
+        SqliteConnection.ClearAllPools();
+        File.WriteAllText(factory.DatabasePath, new string('x', 8192));
+        foreach (var sidecar in new[] { "-wal", "-shm" })
+        {
+            File.Delete(factory.DatabasePath + sidecar);
+        }
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PiriSite.Data;
+
+namespace PiriSite.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over its own SQLite file in a temporary folder, in a non-Development environment
+/// (so the friendly error pages and HSTS are what the tests see, as in production).
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "pirisite-tests", Guid.NewGuid().ToString("N"));
+
+    public SiteFactory()
+    {
+        Directory.CreateDirectory(_directory);
+        // Not "localhost": browsers ignore HSTS there, and so does the header middleware.
+        ClientOptions.BaseAddress = new Uri(BaseAddress);
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public const string BaseAddress = "https://www.pirisite.test";
+
+    public string DatabasePath => Path.Combine(_directory, "site.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Site", $"Data Source={DatabasePath}");
+        builder.UseSetting("Site:DataProtectionKeysPath", Path.Combine(_directory, "keys"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Outside Development the stylesheet would otherwise be served empty from bin/ (see shared/TESTING.md).
+        builder.UseStaticWebAssets();
+    }
+
+    /// <summary>A DbContext on the app's own database, for arranging and checking data.</summary>
+    public AsyncServiceScopeContext CreateDbScope()
+    {
+        var scope = Services.CreateAsyncScope();
+        return new AsyncServiceScopeContext(scope, scope.ServiceProvider.GetRequiredService<SiteDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finalising connection: the OS temp folder cleans it up.
+            }
+        }
+    }
+}
+
+public sealed class AsyncServiceScopeContext(AsyncServiceScope scope, SiteDbContext db) : IAsyncDisposable
+{
+    public SiteDbContext Db { get; } = db;
+
+    public IServiceProvider Services => scope.ServiceProvider;
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
