@@ -1,0 +1,25 @@
+# The site in a container: SQLite database and data-protection keys on the /data volume.
+# Build and run with: docker compose up --build
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Domain/Domain.csproj src/Domain/
+COPY src/Data/Data.csproj src/Data/
+COPY src/Web/Web.csproj src/Web/
+RUN dotnet restore src/Web/Web.csproj
+COPY src/ src/
+RUN dotnet publish src/Web/Web.csproj --configuration Release --no-restore --output /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app .
+# The image's non-root "app" user must own the volume's mount point so a new named volume is writable.
+RUN mkdir -p /data/keys && chown -R app:app /data
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ConnectionStrings__Site="Data Source=/data/pirisite.db" \
+    Site__DataProtectionKeysPath=/data/keys
+VOLUME /data
+USER app
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "PiriSite.Web.dll"]

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PiriSite.Web.Tests.Infrastructure;
+
+namespace PiriSite.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real loopback port (Kestrel, not the in-memory test server), and Debian's Chromium
+/// driven by Playwright. Playwright's own browser download cannot work here, so the system Chromium is used.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime, IDisposable
+{
+    private const string DefaultChromiumPath = "/usr/bin/chromium";
+
+    private readonly SiteFactory _factory = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("Kestrel did not report its address.");
+        BaseAddress = new Uri(addresses.Addresses.First());
+
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? DefaultChromiumPath;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {chromium}. Run ./test.sh (it installs Debian's chromium) or set CHROMIUM_PATH.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            // The network here is closed: without these flags Chromium floods it with background requests.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (no shared cookies) with one page, at the given window size.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
