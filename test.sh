@@ -19,16 +19,23 @@ dotnet tool restore >/dev/null
 results_dir="TestResults"
 rm -rf "$results_dir"
 
-set +e
-dotnet test PiriSite.sln --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results_dir" "$@"
-status=$?
-set -e
+# Build once, then run each test project with its own results folder, so no TRX file can overwrite another.
+status=0
+dotnet build PiriSite.sln --nologo --verbosity quiet || status=$?
+if [ $status -eq 0 ]; then
+  for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --no-build --nologo \
+      --logger "trx;LogFileName=results.trx" --logger "console;verbosity=minimal" \
+      --results-directory "$results_dir/$name" "$@" || status=$?
+  done
+fi
 
 # CI reads one closing line, summed over every project's TRX file.
 python3 - "$results_dir" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
-files = glob.glob(f"{sys.argv[1]}/*.trx")
+files = glob.glob(f"{sys.argv[1]}/*/*.trx")
 for path in files:
     counters = ET.parse(path).getroot().find(".//{*}ResultSummary/{*}Counters")
     total, executed = int(counters.get("total", 0)), int(counters.get("executed", 0))
