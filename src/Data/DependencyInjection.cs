@@ -11,6 +11,9 @@ public static class DependencyInjection
     /// <summary>The embedded default: a SQLite file beside the app, created on first start.</summary>
     public const string DefaultConnectionString = "Data Source=App_Data/pirisite.db";
 
+    /// <summary>How long a writer waits for another to finish before giving up: far longer than any write here takes.</summary>
+    public const int DefaultBusyTimeoutMilliseconds = 30_000;
+
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -20,7 +23,10 @@ public static class DependencyInjection
             builder.Environment.ContentRootPath);
 
         // Database
-        builder.Services.AddDbContext<SiteDbContext>(options => options.UseSqlite(connectionString));
+        var busyTimeout = builder.Configuration.GetValue("Database:BusyTimeoutMilliseconds", DefaultBusyTimeoutMilliseconds);
+        builder.Services.AddDbContext<SiteDbContext>(options => options
+            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(busyTimeout / 1000 + 5))
+            .AddInterceptors(new SqliteDurabilityInterceptor(busyTimeout)));
         builder.Services.AddScoped<SiteDbInitialiser>();
         builder.Services.AddSingleton(TimeProvider.System);
 

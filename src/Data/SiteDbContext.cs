@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PiriSite.Data.Identity;
+using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Content;
+using PiriSite.Domain.Messaging;
 
 namespace PiriSite.Data;
 
@@ -17,6 +19,10 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
     public DbSet<PracticeArea> PracticeAreas => Set<PracticeArea>();
 
     public DbSet<FirmProfile> FirmProfiles => Set<FirmProfile>();
+
+    public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

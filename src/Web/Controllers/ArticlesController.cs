@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Services;
+using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
@@ -9,6 +10,7 @@ namespace PiriSite.Web.Controllers;
 public sealed class ArticlesController(
     PublicContentService content,
     FirmProfileService firmProfile,
+    ConsultationService consultations,
     MarkdownRenderer markdown) : Controller
 {
     [HttpGet("")]
@@ -25,6 +27,8 @@ public sealed class ArticlesController(
         }
 
         var firm = await firmProfile.GetAsync(cancellationToken);
-        return View(new ArticlePageViewModel(article, markdown.Render(article.BodyMarkdown), firm));
+        var shortForm = new ConsultationFormContext(
+            consultations.NewForm(null, Request.Path), [], firm, ShowErrorSummary: false, Compact: true);
+        return View(new ArticlePageViewModel(article, markdown.Render(article.BodyMarkdown), firm, shortForm));
     }
 }

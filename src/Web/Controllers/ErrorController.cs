@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PiriSite.Web.ViewModels;
 
@@ -13,9 +14,11 @@ namespace PiriSite.Web.Controllers;
 public sealed class ErrorController : Controller
 {
     [Route("{statusCode:int}")]
-    public IActionResult Show(int statusCode)
+    public IActionResult Show([FromRoute] int statusCode)
     {
-        var code = statusCode is >= 400 and <= 599 ? statusCode : StatusCodes.Status500InternalServerError;
+        // Re-executed by the exception handler, the response already carries the status it chose (500, 413, 400).
+        var requested = HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? statusCode : Response.StatusCode;
+        var code = requested is >= 400 and <= 599 ? requested : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
         return code == StatusCodes.Status404NotFound
             ? View("NotFound")

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Services;
+using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
@@ -9,6 +10,7 @@ namespace PiriSite.Web.Controllers;
 public sealed class PracticeAreasController(
     PublicContentService content,
     FirmProfileService firmProfile,
+    ConsultationService consultations,
     MarkdownRenderer markdown) : Controller
 {
     [HttpGet("")]
@@ -29,6 +31,8 @@ public sealed class PracticeAreasController(
 
         var firm = await firmProfile.GetAsync(cancellationToken);
         var others = (await content.ListPracticeAreasAsync(cancellationToken)).Where(a => a.Slug != area.Slug).ToList();
-        return View(new PracticeAreaPageViewModel(area, markdown.Render(area.BodyMarkdown), firm, others));
+        var shortForm = new ConsultationFormContext(
+            consultations.NewForm(area.TranslationKey, Request.Path), [], firm, ShowErrorSummary: false, Compact: true);
+        return View(new PracticeAreaPageViewModel(area, markdown.Render(area.BodyMarkdown), firm, others, shortForm));
     }
 }

@@ -1,10 +1,17 @@
 using Microsoft.AspNetCore.DataProtection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.EntityFrameworkCore;
 using PiriSite.Data;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Options;
 using PiriSite.Web.Services;
+using PiriSite.Web.Services.Consultations;
+using PiriSite.Web.Services.Mail;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
 namespace PiriSite.Web.Extensions;
@@ -18,15 +25,38 @@ public static class WebExtensions
 
         // Options
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName);
+        services.AddOptions<ConsultationOptions>().BindConfiguration(ConsultationOptions.SectionName);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName);
 
         // MVC: every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token.
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddRouting(options => options.LowercaseUrls = true);
 
+        // Accented letters (Spanish, French) are written as themselves, not as &#xE9; entities; markup is still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
         // Content
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<FirmProfileService>();
         services.AddScoped<PublicContentService>();
+
+        // Consultation requests
+        services.AddScoped<ConsultationService>();
+        services.AddSingleton<ConsultationFormTokens>();
+        services.AddSingleton<ConsultationEmails>();
+        services.AddSiteRateLimits();
+
+        // Email, through the outbox: SMTP when a host is configured, otherwise .eml files in a folder.
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IMailTransport>(provider =>
+        {
+            var mail = provider.GetRequiredService<IOptions<MailOptions>>().Value;
+            return string.IsNullOrWhiteSpace(mail.Smtp.Host)
+                ? new PickupDirectoryMailTransport(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, mail.PickupDirectory)))
+                : new SmtpMailTransport(provider.GetRequiredService<IOptions<MailOptions>>());
+        });
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
 
         // Security: no Server banner, strict headers on every response (see SecurityHeaders.cs)
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
@@ -60,13 +90,19 @@ public static class WebExtensions
         else
         {
             // The public never sees a stack trace: a friendly page with the phone number instead.
-            app.UseExceptionHandler("/error/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                // A body over the size limit, or unreadable, is the client's error (413, 400), not the server's.
+                StatusCodeSelector = exception => FindBadRequest(exception)?.StatusCode ?? StatusCodes.Status500InternalServerError,
+            });
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
 
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapStaticAssets();
@@ -74,5 +110,18 @@ public static class WebExtensions
         app.MapControllers().WithStaticAssets();
 
         return app;
+    }
+
+    private static BadHttpRequestException? FindBadRequest(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BadHttpRequestException badRequest)
+            {
+                return badRequest;
+            }
+        }
+
+        return null;
     }
 }

@@ -2,4 +2,4 @@ using PiriSite.Domain.Content;
 
 namespace PiriSite.Web.ViewModels;
 
-public sealed record ConsultationViewModel(FirmProfile Firm);
+public sealed record ConsultationReceivedViewModel(string Reference, FirmProfile Firm);

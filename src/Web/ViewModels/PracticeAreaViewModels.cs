@@ -8,4 +8,5 @@ public sealed record PracticeAreaPageViewModel(
     PracticeArea Area,
     RenderedMarkdown Body,
     FirmProfile Firm,
-    IReadOnlyList<PracticeAreaListItem> OtherAreas);
+    IReadOnlyList<PracticeAreaListItem> OtherAreas,
+    ConsultationFormContext ShortForm);

@@ -14,8 +14,30 @@ public class SiteFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "pirisite-tests", Guid.NewGuid().ToString("N"));
 
+    private readonly Dictionary<string, string?> _settings;
+
     public SiteFactory()
+        : this(null)
     {
+    }
+
+    /// <param name="settings">Configuration to override for this factory, e.g. a low rate limit.</param>
+    internal SiteFactory(IDictionary<string, string?>? settings)
+    {
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            // Tests post forms faster than people and from one address; the tests of these limits set their own.
+            ["Consultation:MinimumFillSeconds"] = "0",
+            ["Consultation:RateLimit:PermitLimit"] = "100000",
+            ["Mail:PickupDirectory"] = Path.Combine(_directory, "mail"),
+            ["Mail:PollSeconds"] = "1",
+            ["Mail:RetryBaseSeconds"] = "1",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
         Directory.CreateDirectory(_directory);
         // Not "localhost": browsers ignore HSTS there, and so does the header middleware.
         ClientOptions.BaseAddress = new Uri(BaseAddress);
@@ -26,12 +48,18 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "site.db");
 
+    public string MailPickupDirectory => _settings["Mail:PickupDirectory"]!;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Site", $"Data Source={DatabasePath}");
         builder.UseSetting("Site:DataProtectionKeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
 
         // Outside Development the stylesheet would otherwise be served empty from bin/ (see shared/TESTING.md).
         builder.UseStaticWebAssets();

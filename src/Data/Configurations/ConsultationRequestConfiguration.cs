@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PiriSite.Domain.Consultations;
+using PiriSite.Domain.Content;
+
+namespace PiriSite.Data.Configurations;
+
+internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguration<ConsultationRequest>
+{
+    public void Configure(EntityTypeBuilder<ConsultationRequest> builder)
+    {
+        builder.Property(r => r.Reference).HasMaxLength(ConsultationReference.Length).IsRequired();
+        builder.Property(r => r.FullName).HasMaxLength(ConsultationValidator.FullNameMaxLength).IsRequired();
+        builder.Property(r => r.Phone).HasMaxLength(ConsultationValidator.PhoneMaxLength);
+        builder.Property(r => r.Email).HasMaxLength(ConsultationValidator.EmailMaxLength);
+        builder.Property(r => r.PracticeAreaKey).HasMaxLength(Slug.MaxLength);
+        builder.Property(r => r.Description).HasMaxLength(ConsultationValidator.DescriptionMaxLength);
+        builder.Property(r => r.SourcePage).HasMaxLength(ConsultationRequest.SourcePageMaxLength);
+        builder.Property(r => r.SourceCulture).HasMaxLength(SiteCulture.MaxLength);
+        builder.Property(r => r.AcknowledgedNoticeVersion).HasMaxLength(40);
+        builder.Property(r => r.PreferredLanguage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ContactMethod).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.SpamVerdict).HasConversion<string>().HasMaxLength(20);
+
+        // Both unique: a reference names one request, and one form (one idempotency key) makes one request.
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.CreatedAt });
+    }
+}

@@ -1,0 +1,43 @@
+namespace PiriSite.Domain.Consultations;
+
+public enum ContactLanguage
+{
+    English = 0,
+    Spanish = 1,
+    French = 2,
+}
+
+public enum ContactMethod
+{
+    NoPreference = 0,
+    Phone = 1,
+    TextMessage = 2,
+    Email = 3,
+}
+
+/// <summary>How pressing the person's situation is; the inbox puts the first two first.</summary>
+public enum Urgency
+{
+    None = 0,
+    Detained = 1,
+    CourtDate = 2,
+}
+
+/// <summary>Where a request stands in the firm's follow-up (the allowed moves are added with the leads inbox).</summary>
+public enum LeadStatus
+{
+    New = 0,
+    Contacted = 1,
+    ConsultationScheduled = 2,
+    Retained = 3,
+    NotRetained = 4,
+    Spam = 5,
+}
+
+/// <summary>Why a submission was quarantined as suspected spam; suspected spam is kept for review, never dropped.</summary>
+public enum SpamVerdict
+{
+    NotSpam = 0,
+    Honeypot = 1,
+    TooFast = 2,
+}

@@ -1,0 +1,77 @@
+namespace PiriSite.Domain.Consultations;
+
+/// <summary>A prospective client's request for the free consultation: a lead for the firm to follow up.</summary>
+public class ConsultationRequest
+{
+    public const int SourcePageMaxLength = 200;
+
+    public int Id { get; set; }
+
+    /// <summary>The short reference given to the person, such as "PR-7K3Q9D".</summary>
+    public required string Reference { get; set; }
+
+    /// <summary>The key the form carried: a second post of the same form finds this request instead of making another.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    public required string FullName { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public ContactLanguage PreferredLanguage { get; set; }
+
+    public ContactMethod ContactMethod { get; set; }
+
+    /// <summary>The translation key of the practice area chosen; null when the person was not sure.</summary>
+    public string? PracticeAreaKey { get; set; }
+
+    public Urgency Urgency { get; set; }
+
+    public DateOnly? CourtDate { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public LeadStatus Status { get; set; } = LeadStatus.New;
+
+    public SpamVerdict SpamVerdict { get; set; } = SpamVerdict.NotSpam;
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>The site path the form was sent from, such as "/practice-areas/asylum".</summary>
+    public string SourcePage { get; set; } = "";
+
+    /// <summary>The language of the page the form was sent from.</summary>
+    public string SourceCulture { get; set; } = "";
+
+    /// <summary>The <see cref="ConsultationNotice.Version"/> the person acknowledged.</summary>
+    public string AcknowledgedNoticeVersion { get; set; } = "";
+
+    public static ConsultationRequest Create(
+        ConsultationDetails details, string reference, Guid idempotencyKey, DateTime createdAt,
+        string sourcePage, string sourceCulture, SpamVerdict spamVerdict)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return new ConsultationRequest
+        {
+            Reference = reference,
+            IdempotencyKey = idempotencyKey,
+            FullName = details.FullName,
+            Phone = details.Phone,
+            Email = details.Email,
+            PreferredLanguage = details.PreferredLanguage,
+            ContactMethod = details.ContactMethod,
+            PracticeAreaKey = details.PracticeAreaKey,
+            Urgency = details.Urgency,
+            CourtDate = details.CourtDate,
+            Description = details.Description,
+            CreatedAt = createdAt,
+            SourcePage = sourcePage.Length > SourcePageMaxLength ? sourcePage[..SourcePageMaxLength] : sourcePage,
+            SourceCulture = sourceCulture,
+            AcknowledgedNoticeVersion = ConsultationNotice.Version,
+            SpamVerdict = spamVerdict,
+            // Suspected spam waits in quarantine for a person to review; it is never dropped.
+            Status = spamVerdict == SpamVerdict.NotSpam ? LeadStatus.New : LeadStatus.Spam,
+        };
+    }
+}

@@ -1,0 +1,63 @@
+namespace PiriSite.Domain.Messaging;
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// An email waiting to be sent. It is stored in the same transaction as what caused it, so a crash can
+/// delay an email but never lose one; a background sender delivers it and records the outcome.
+/// </summary>
+public class OutboxMessage
+{
+    public const int AddressMaxLength = 254;
+    public const int SubjectMaxLength = 300;
+    public const int ErrorMaxLength = 1000;
+
+    public int Id { get; set; }
+
+    public required string To { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string TextBody { get; set; }
+
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+
+    public int Attempts { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime NextAttemptAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>Records a failed attempt; after the last allowed attempt the message is marked failed for staff to see.</summary>
+    public void RecordFailure(string error, DateTime now, TimeSpan retryBase, int maxAttempts)
+    {
+        Attempts++;
+        LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+        if (Attempts >= maxAttempts)
+        {
+            Status = OutboxStatus.Failed;
+            return;
+        }
+
+        // Exponential backoff, capped at an hour: 1, 2, 4, 8 ... times the base.
+        var delay = TimeSpan.FromTicks(Math.Min(retryBase.Ticks * (1L << Math.Min(Attempts - 1, 20)), TimeSpan.FromHours(1).Ticks));
+        NextAttemptAt = now + delay;
+    }
+
+    public void RecordSent(DateTime now)
+    {
+        Attempts++;
+        Status = OutboxStatus.Sent;
+        SentAt = now;
+        LastError = null;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PiriSite.Domain.Consultations;
+using PiriSite.Domain.Content;
+using PiriSite.Domain.Messaging;
+using PiriSite.Web.Options;
+
+namespace PiriSite.Web.Services.Consultations;
+
+/// <summary>
+/// The two emails a new request causes. The firm's copy carries only what intake needs to prioritise
+/// (reference, urgency, area, language) and a link to the request; names, contact details and the
+/// description stay in the admin area. The person's copy confirms the reference, in their language.
+/// </summary>
+public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
+{
+    private static readonly TimeZoneInfo s_firmTimeZone = FindFirmTimeZone();
+
+    public OutboxMessage ForIntake(ConsultationRequest request, string? practiceAreaName, string adminLink, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var urgency = request.Urgency switch
+        {
+            Urgency.Detained => "URGENT: someone is detained now",
+            Urgency.CourtDate => $"Court date coming: {request.CourtDate:yyyy-MM-dd}",
+            _ => "Not marked urgent",
+        };
+        var subject = request.Urgency == Urgency.None
+            ? $"New consultation request {request.Reference}"
+            : $"New consultation request {request.Reference} ({urgency})";
+
+        var body = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"A new consultation request arrived through the website.")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Reference:          {request.Reference}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Received:           {FirmTime(request.CreatedAt)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Urgency:            {urgency}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Practice area:      {practiceAreaName ?? "Not sure"}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Preferred language: {request.PreferredLanguage}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Contact by:         {Describe(request.ContactMethod)}")
+            .AppendLine()
+            .AppendLine("Open the request in the admin area (sign-in required):")
+            .AppendLine(adminLink)
+            .AppendLine()
+            .AppendLine("The person's name, contact details and description are in the admin area only, not in this email.")
+            .ToString();
+
+        return NewMessage(options.Value.IntakeEmail, subject, body, now);
+    }
+
+    public static OutboxMessage? ForRequester(ConsultationRequest request, FirmProfile firm, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(firm);
+        if (string.IsNullOrEmpty(request.Email))
+        {
+            return null;
+        }
+
+        var (subject, body) = request.PreferredLanguage switch
+        {
+            ContactLanguage.Spanish => (
+                $"Recibimos su solicitud de consulta ({request.Reference})",
+                $"""
+                Hola {request.FullName}:
+
+                Gracias por comunicarse con {firm.FirmName}. Recibimos su solicitud de consulta gratuita.
+                Su número de referencia es {request.Reference}.
+
+                Qué sigue: el abogado {firm.AttorneyName} o su equipo revisará su solicitud y le contactará, normalmente
+                dentro de un día hábil, en el idioma que eligió.
+
+                Si es una emergencia (por ejemplo, si un familiar fue detenido), llame ahora al {firm.Phone}.
+                Atendemos las 24 horas, los 7 días de la semana.
+
+                Enviar esta solicitud no crea una relación abogado-cliente.
+
+                {firm.FirmName}
+                """),
+            ContactLanguage.French => (
+                $"Nous avons reçu votre demande de consultation ({request.Reference})",
+                $"""
+                Bonjour {request.FullName},
+
+                Merci d'avoir contacté {firm.FirmName}. Nous avons bien reçu votre demande de consultation gratuite.
+                Votre numéro de référence est {request.Reference}.
+
+                La suite : Maître {firm.AttorneyName} ou son équipe examinera votre demande et vous contactera,
+                en général sous un jour ouvrable, dans la langue que vous avez choisie.
+
+                En cas d'urgence (par exemple si un proche a été arrêté), appelez dès maintenant le {firm.Phone},
+                24 heures sur 24, 7 jours sur 7.
+
+                L'envoi de cette demande ne crée pas de relation avocat-client.
+
+                {firm.FirmName}
+                """),
+            _ => (
+                $"We received your consultation request ({request.Reference})",
+                $"""
+                Hello {request.FullName},
+
+                Thank you for contacting {firm.FirmName}. We received your request for a free consultation.
+                Your reference is {request.Reference}.
+
+                What happens next: Attorney {firm.AttorneyName} or a member of the team will review your request and
+                contact you, usually within one business day, in the language you chose.
+
+                If this is an emergency (for example, if a family member has been detained), call {firm.Phone} now.
+                We answer 24 hours a day, 7 days a week.
+
+                Sending this request does not create an attorney-client relationship.
+
+                {firm.FirmName}
+                """),
+        };
+
+        return NewMessage(request.Email, subject, body, now);
+    }
+
+    private static OutboxMessage NewMessage(string to, string subject, string body, DateTime now) => new()
+    {
+        To = to,
+        Subject = subject,
+        TextBody = body,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+
+    private static string Describe(ContactMethod method) => method switch
+    {
+        ContactMethod.Phone => "Phone call",
+        ContactMethod.TextMessage => "Text message",
+        ContactMethod.Email => "Email",
+        _ => "No preference",
+    };
+
+    private static string FirmTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, s_firmTimeZone).ToString("dddd, MMMM d, yyyy 'at' h:mm tt", CultureInfo.InvariantCulture)
+        + (s_firmTimeZone == TimeZoneInfo.Utc ? " UTC" : " (Central Time)");
+
+    // The firm is in Dallas; fall back to UTC on a machine without time-zone data.
+    private static TimeZoneInfo FindFirmTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PiriSite.Data;
+using PiriSite.Domain.Consultations;
+using PiriSite.Domain.Content;
+using PiriSite.Web.Options;
+using PiriSite.Web.Services.Mail;
+using PiriSite.Web.ViewModels;
+
+namespace PiriSite.Web.Services.Consultations;
+
+/// <summary>The outcome of a submission: accepted with its reference, or refused with an error per field.</summary>
+public sealed record SubmissionResult(string? Reference, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Accepted => Reference is not null;
+}
+
+/// <summary>Where a submission came from: the site's origin (for the admin link) and the page it was sent from.</summary>
+public sealed record SubmissionOrigin(string SiteOrigin, string SourcePage);
+
+/// <summary>
+/// Takes consultation requests: validates them, quarantines suspected spam, and stores each request together
+/// with its notification emails in one transaction, exactly once per form, before anyone is told it arrived.
+/// </summary>
+public sealed partial class ConsultationService(
+    SiteDbContext db,
+    FirmProfileService firmProfile,
+    ConsultationEmails emails,
+    ConsultationFormTokens formTokens,
+    OutboxSignal outbox,
+    TimeProvider clock,
+    IOptions<ConsultationOptions> options,
+    IOptions<SiteOptions> siteOptions,
+    ILogger<ConsultationService> logger)
+{
+    private const int MaxReferenceAttempts = 5;
+
+    public async Task<IReadOnlyList<PracticeAreaOption>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
+        await db.PracticeAreas.AsNoTracking()
+            .Where(p => p.Culture == SiteCulture.English && p.Status == ContentStatus.Published)
+            .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
+            .Select(p => new PracticeAreaOption(p.TranslationKey, p.Name))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>A new, empty form: its own idempotency key and the sealed time it was shown.</summary>
+    public ConsultationFormViewModel NewForm(string? practiceAreaKey, string sourcePage) => new()
+    {
+        PracticeArea = practiceAreaKey,
+        IdempotencyKey = Guid.NewGuid().ToString(),
+        ShownAt = formTokens.IssueShownAtToken(),
+        Source = sourcePage,
+    };
+
+    public async Task<SubmissionResult> SubmitAsync(ConsultationFormViewModel form, SubmissionOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(origin);
+
+        var areas = await ListPracticeAreasAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var validation = ConsultationValidator.Validate(form.ToSubmission(), areas.Select(a => a.Key).ToList(), DateOnly.FromDateTime(now));
+        if (validation.Details is not { } details)
+        {
+            return new SubmissionResult(null, validation.Errors);
+        }
+
+        // A form without a readable key (hand-made or tampered) still gets its request stored, under a fresh key.
+        var idempotencyKey = Guid.TryParse(form.IdempotencyKey, out var key) && key != Guid.Empty ? key : Guid.NewGuid();
+        if (await FindReferenceAsync(idempotencyKey, cancellationToken) is { } existing)
+        {
+            return new SubmissionResult(existing, validation.Errors);
+        }
+
+        var verdict = JudgeSpam(form, now);
+        var firm = await firmProfile.GetAsync(cancellationToken);
+        var areaName = areas.FirstOrDefault(a => a.Key == details.PracticeAreaKey)?.Name;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var request = ConsultationRequest.Create(details, ConsultationReference.Generate(), idempotencyKey, now,
+                SourcePath(form.Source), SiteCulture.English, verdict);
+            db.ConsultationRequests.Add(request);
+
+            // Suspected spam is kept for review but sends no email to anyone.
+            if (verdict == SpamVerdict.NotSpam)
+            {
+                db.OutboxMessages.Add(emails.ForIntake(request, areaName, AdminLink(origin, request.Reference), now));
+                if (ConsultationEmails.ForRequester(request, firm, now) is { } acknowledgement)
+                {
+                    db.OutboxMessages.Add(acknowledgement);
+                }
+            }
+
+            try
+            {
+                // One SaveChanges, one transaction: the request and its emails are stored together or not at all.
+                await db.SaveChangesAsync(cancellationToken);
+                LogAccepted(logger, request.Id, request.Urgency, verdict);
+                outbox.Notify();
+                return new SubmissionResult(request.Reference, validation.Errors);
+            }
+            catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+            {
+                db.ChangeTracker.Clear();
+
+                // The same form was posted twice at once, and the other post won: answer with its reference.
+                if (await FindReferenceAsync(idempotencyKey, cancellationToken) is { } winner)
+                {
+                    return new SubmissionResult(winner, validation.Errors);
+                }
+
+                // Otherwise two random references collided (about one in 800 million): draw another.
+                if (attempt >= MaxReferenceAttempts)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private SpamVerdict JudgeSpam(ConsultationFormViewModel form, DateTime now)
+    {
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            return SpamVerdict.Honeypot;
+        }
+
+        var shownAt = formTokens.ReadShownAt(form.ShownAt);
+        var minimum = TimeSpan.FromSeconds(options.Value.MinimumFillSeconds);
+        return shownAt is null || now - shownAt.Value < minimum ? SpamVerdict.TooFast : SpamVerdict.NotSpam;
+    }
+
+    private Task<string?> FindReferenceAsync(Guid idempotencyKey, CancellationToken cancellationToken) =>
+        db.ConsultationRequests.AsNoTracking()
+            .Where(r => r.IdempotencyKey == idempotencyKey)
+            .Select(r => r.Reference)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private string AdminLink(SubmissionOrigin origin, string reference)
+    {
+        var baseUrl = string.IsNullOrWhiteSpace(siteOptions.Value.PublicBaseUrl) ? origin.SiteOrigin : siteOptions.Value.PublicBaseUrl;
+        return $"{baseUrl.TrimEnd('/')}/admin/leads/{reference}";
+    }
+
+    // Only a local path is kept: a posted "Source" is not trusted to be anything else.
+    private static string SourcePath(string? source) =>
+        source is { Length: > 0 } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal)
+            && path.All(c => c > ' ' && c < 127)
+            ? path
+            : "/consultation";
+
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consultation request {RequestId} stored (urgency {Urgency}, spam verdict {SpamVerdict})")]
+    private static partial void LogAccepted(ILogger logger, int requestId, Urgency urgency, SpamVerdict spamVerdict);
+}
