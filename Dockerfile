@@ -1,4 +1,4 @@
-# The site in a container: SQLite database and data-protection keys on the /data volume.
+# The site in a container: SQLite database, data-protection keys and unsent-mail files on the /data volume.
 # Build and run with: docker compose up --build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -15,10 +15,11 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
 # The image's non-root "app" user must own the volume's mount point so a new named volume is writable.
-RUN mkdir -p /data/keys && chown -R app:app /data
+RUN mkdir -p /data/keys /data/mail && chown -R app:app /data
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__Site="Data Source=/data/pirisite.db" \
-    Site__DataProtectionKeysPath=/data/keys
+    Site__DataProtectionKeysPath=/data/keys \
+    Mail__PickupDirectory=/data/mail
 VOLUME /data
 USER app
 EXPOSE 8080

@@ -53,12 +53,13 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A fresh browser context (no shared cookies) with one page, at the given window size.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900, bool javaScriptEnabled = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScriptEnabled,
         });
         return await context.NewPageAsync();
     }

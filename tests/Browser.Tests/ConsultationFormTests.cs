@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PiriSite.Browser.Tests.Infrastructure;
+using PiriSite.Domain.Consultations;
+
+namespace PiriSite.Browser.Tests;
+
+/// <summary>The consultation form used as a person would: found by its labels, by mouse and keyboard.</summary>
+[Collection(BrowserTestGroup.Name)]
+[Trait("Category", "Browser")]
+public partial class ConsultationFormTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(375)]
+    public async Task APersonFixesAnErrorAndIsConfirmedWithAReference(int width)
+    {
+        var page = await browser.NewPageAsync(width, 900);
+        await page.GotoAsync("/consultation");
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Full name").FillAsync("Amadou Diallo");
+        await page.GetByLabel("Phone", new() { Exact = true }).FillAsync("(972) 555-0123");
+        await page.GetByLabel("Français (French)").CheckAsync();
+        await page.GetByLabel("Phone call").CheckAsync();
+        await page.GetByLabel("What is your question about?").SelectOptionAsync(new SelectOptionValue { Label = "Asylum" });
+        await page.GetByLabel("Someone is detained now").CheckAsync();
+        await page.GetByLabel("Tell us briefly what is happening").FillAsync("Mon cousin a été arrêté ce matin à Dallas.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync();
+
+        // Forgot the acknowledgement: the summary has focus, the field says why, and nothing typed is lost.
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+        Assert.Contains("Please tick the box", await page.Locator("#error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Please tick the box", await page.Locator("#Acknowledged-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Amadou Diallo", await page.GetByLabel("Full name").InputValueAsync());
+        Assert.True(await page.GetByLabel("Français (French)").IsCheckedAsync());
+        Assert.Equal("Mon cousin a été arrêté ce matin à Dallas.", await page.GetByLabel("Tell us briefly what is happening").InputValueAsync());
+        await Axe.AssertNoViolationsAsync(page);
+
+        // The summary's link takes the person to the field.
+        await page.Locator("#error-summary a").First.ClickAsync();
+        await page.GetByLabel(ConsultationNotice.CheckboxLabel).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thank you. We received your request.");
+        Assert.Matches(ReferencePattern(), await page.Locator("#reference").InnerTextAsync());
+        Assert.EndsWith("/consultation/received", page.Url, StringComparison.Ordinal);
+        await Axe.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheShortFormOnAPracticeAreaPageWorksWithoutJavaScript()
+    {
+        var page = await browser.NewPageAsync(javaScriptEnabled: false);
+        await page.GotoAsync("/practice-areas/asylum");
+        var form = page.Locator("form.consult-form");
+
+        await form.GetByLabel("Full name").FillAsync("Sofía Ramírez");
+        await form.GetByLabel("Email").FillAsync("sofia.ramirez@example.com");
+        await form.GetByLabel("Español (Spanish)").CheckAsync();
+        await form.GetByLabel("Neither").CheckAsync();
+        await form.GetByLabel(ConsultationNotice.CheckboxLabel).CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thank you. We received your request.");
+        Assert.Matches(ReferencePattern(), await page.Locator("#reference").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheDescriptionCounterFollowsTheTyping()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/consultation");
+        var description = page.GetByLabel("Tell us briefly what is happening");
+
+        await description.FillAsync("Twelve chars");
+        Assert.Equal("12 of 4,000 characters", await page.Locator("#description-count").InnerTextAsync());
+
+        await description.FillAsync(new string('x', 4005));
+        Assert.Equal("4,005 of 4,000 characters (5 too many)", await page.Locator("#description-count").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheFormCanBeFilledAndSentWithTheKeyboardAlone()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/consultation");
+
+        await page.GetByLabel("Full name").FocusAsync();
+        await page.Keyboard.TypeAsync("Keyboard User");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("2145550100");
+        await page.Keyboard.PressAsync("Tab"); // email, left empty
+        await page.Keyboard.PressAsync("Tab"); // the language radio group
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.GetByLabel("English", new() { Exact = true }).IsCheckedAsync());
+
+        await page.GetByLabel("Neither").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByLabel(ConsultationNotice.CheckboxLabel).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Send my request", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+
+        var errors = await page.Locator("#error-summary").CountAsync() > 0 ? await page.Locator("#error-summary").InnerTextAsync() : "";
+        Assert.Equal("", errors);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thank you. We received your request.");
+        await page.Context.CloseAsync();
+    }
+
+    [GeneratedRegex("^PR-[2-9A-HJ-KMNP-Z]{6}$")]
+    private static partial Regex ReferencePattern();
+}
