@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PiriSite.Data.Identity;
 
 namespace PiriSite.Data;
 
@@ -28,6 +29,7 @@ public static class DependencyInjection
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(busyTimeout / 1000 + 5))
             .AddInterceptors(new SqliteDurabilityInterceptor(busyTimeout)));
         builder.Services.AddScoped<SiteDbInitialiser>();
+        builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
 
         return builder;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PiriSite.Data.Identity;
+using PiriSite.Domain.Audit;
 using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Content;
 using PiriSite.Domain.Messaging;
@@ -23,6 +24,8 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
     public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,14 +1,25 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PiriSite.Data.Identity;
 using PiriSite.Data.Seed;
+using PiriSite.Domain.Accounts;
 
 namespace PiriSite.Data;
 
 /// <summary>
-/// Brings the database up to date and seeds what is missing. Safe to run at every start:
-/// migrations already applied are skipped, and seeding only adds content that is absent.
+/// Brings the database up to date and seeds what is missing. Safe to run at every start: migrations already
+/// applied are skipped, roles are added only if missing, the first Attorney only while none exists, and
+/// content only where it is absent.
 /// </summary>
-public sealed partial class SiteDbInitialiser(SiteDbContext db, TimeProvider clock, ILogger<SiteDbInitialiser> logger)
+public sealed partial class SiteDbInitialiser(
+    SiteDbContext db,
+    RoleManager<IdentityRole> roles,
+    UserManager<StaffUser> users,
+    IOptions<AdminBootstrapOptions> admin,
+    TimeProvider clock,
+    ILogger<SiteDbInitialiser> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
@@ -17,10 +28,49 @@ public sealed partial class SiteDbInitialiser(SiteDbContext db, TimeProvider clo
         // WAL lets readers go on while a request is being written; the setting is kept in the database file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
+        await SeedRolesAsync();
+        await CreateFirstAttorneyAsync();
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);
         LogInitialised(logger);
     }
 
+    private async Task SeedRolesAsync()
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private async Task CreateFirstAttorneyAsync()
+    {
+        var settings = admin.Value;
+        if (string.IsNullOrWhiteSpace(settings.Email) || string.IsNullOrEmpty(settings.Password)
+            || (await users.GetUsersInRoleAsync(StaffRoles.Attorney)).Count > 0)
+        {
+            return;
+        }
+
+        var result = await StaffAccounts.CreateAsync(users, settings.Email, "Attorney", settings.Password, StaffRoles.Attorney);
+        if (result.Succeeded)
+        {
+            LogAttorneyCreated(logger);
+        }
+        else
+        {
+            LogAttorneyRefused(logger, string.Join(" ", result.Errors));
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded")]
     private static partial void LogInitialised(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first Attorney account from the Admin settings; remove Admin:Password from the environment now")]
+    private static partial void LogAttorneyCreated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Admin settings did not make a valid Attorney account: {Problems}")]
+    private static partial void LogAttorneyRefused(ILogger logger, string problems);
 }

@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
 builder.AddWeb();
+builder.AddSiteIdentity();
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services));
@@ -18,6 +19,12 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
 }
 
+if (CreateAdminCommand.IsRequested(args))
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+}
+
 app.UseWebPipeline();
 
 await app.RunAsync();
+return 0;

@@ -39,6 +39,9 @@ public static class WebExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<FirmProfileService>();
         services.AddScoped<PublicContentService>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<PiriSite.Web.Filters.RequireTwoFactorSetupFilter>();
+        services.AddHttpContextAccessor();
 
         // Consultation requests
         services.AddScoped<ConsultationService>();
@@ -103,6 +106,7 @@ public static class WebExtensions
 
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapStaticAssets();

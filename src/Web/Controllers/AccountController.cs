@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PiriSite.Data.Identity;
+using PiriSite.Domain.Audit;
+using PiriSite.Web.Extensions;
+using PiriSite.Web.Services;
+using PiriSite.Web.ViewModels;
+using QRCoder;
+
+namespace PiriSite.Web.Controllers;
+
+/// <summary>
+/// Staff sign-in, two-factor set-up and sign-out. Failure messages are the same whether or not an account
+/// exists, and every attempt goes to the audit log.
+/// </summary>
+[Route("account")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AccountController(
+    SignInManager<StaffUser> signIn,
+    UserManager<StaffUser> users,
+    AuditLog audit) : Controller
+{
+    private const string DefaultReturnUrl = "/admin";
+    private const string SignInFailedMessage =
+        "The email or password is not right, or sign-in is paused after several failed attempts. Check them and try again, or wait 15 minutes.";
+
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [EnableRateLimiting(IdentityExtensions.SignInRateLimitPolicy)]
+    public async Task<IActionResult> Login(LoginViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.ReturnUrl = SafeReturnUrl(model.ReturnUrl);
+        var email = model.Email?.Trim() ?? "";
+        if (email.Length == 0 || string.IsNullOrEmpty(model.Password))
+        {
+            ModelState.AddModelError("", "Please enter your email address and your password.");
+            return View(model);
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
+
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            if (result.Succeeded)
+            {
+                await audit.RecordAsync(AuditActions.SignedIn, user!.Id, user.Email ?? "", details: "password");
+            }
+
+            return result.RequiresTwoFactor
+                ? RedirectToAction(nameof(TwoFactorCode), new { returnUrl = model.ReturnUrl })
+                : LocalRedirect(model.ReturnUrl);
+        }
+
+        await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed,
+            user?.Id, user?.Email ?? DescribeUnknown(email), details: result.IsNotAllowed ? "account disabled" : null);
+        ModelState.AddModelError("", SignInFailedMessage);
+        model.Password = null;
+        return View(model);
+    }
+
+    [HttpGet("two-factor-code")]
+    public async Task<IActionResult> TwoFactorCode(string? returnUrl, bool recovery = false) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login))
+            : View(new TwoFactorCodeViewModel { ReturnUrl = returnUrl, UseRecoveryCode = recovery });
+
+    [HttpPost("two-factor-code")]
+    [EnableRateLimiting(IdentityExtensions.SignInRateLimitPolicy)]
+    public async Task<IActionResult> TwoFactorCode(TwoFactorCodeViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.ReturnUrl = SafeReturnUrl(model.ReturnUrl);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        var code = new string((model.Code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        var result = model.UseRecoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(model.UseRecoveryCode ? AuditActions.RecoveryCodeUsed : AuditActions.SignedIn,
+                user.Id, user.Email ?? "", details: model.UseRecoveryCode ? null : "password and authenticator code");
+            return LocalRedirect(model.ReturnUrl);
+        }
+
+        await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.TwoFactorFailed, user.Id, user.Email ?? "");
+        ModelState.AddModelError(nameof(model.Code), result.IsLockedOut
+            ? SignInFailedMessage
+            : "That code is not right. Codes change every 30 seconds: enter the one your app shows now.");
+        model.Code = null;
+        return View(model);
+    }
+
+    [HttpPost("logout")]
+    [Authorize]
+    public async Task<IActionResult> Logout()
+    {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            // A new security stamp ends this account's sessions everywhere, not only in this browser.
+            await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(User, AuditActions.SignedOut);
+        }
+
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("two-factor")]
+    [Authorize]
+    public async Task<IActionResult> TwoFactorSetup()
+    {
+        var user = await users.GetUserAsync(User);
+        return user is null ? Challenge() : View(await SetupModelAsync(user));
+    }
+
+    [HttpPost("two-factor")]
+    [Authorize]
+    public async Task<IActionResult> TwoFactorSetup(TwoFactorSetupViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var code = new string((model.Code ?? "").Where(char.IsAsciiDigit).ToArray());
+        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
+        if (!valid)
+        {
+            var retry = await SetupModelAsync(user);
+            ModelState.AddModelError(nameof(model.Code), "That code is not right. Check that your app shows PiriSite, and enter the code it shows now.");
+            return View(retry);
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(User, AuditActions.TwoFactorEnabled);
+        return View("RecoveryCodes", new RecoveryCodesViewModel(codes));
+    }
+
+    [HttpGet("password")]
+    [Authorize]
+    public IActionResult ChangePassword() => View(new ChangePasswordViewModel());
+
+    [HttpPost("password")]
+    [Authorize]
+    public async Task<IActionResult> ChangePassword(ChangePasswordViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, model.CurrentPassword ?? "", model.NewPassword ?? "");
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(model.CurrentPassword) : nameof(model.NewPassword),
+                    error.Code == "PasswordMismatch" ? "Your current password is not right." : error.Description);
+            }
+
+            return View(new ChangePasswordViewModel());
+        }
+
+        // Changing the password renewed the security stamp, which ends the other sessions; keep this one.
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(User, AuditActions.PasswordChanged);
+        TempData["Message"] = "Your password was changed. Any other sessions have been signed out.";
+        return LocalRedirect(DefaultReturnUrl);
+    }
+
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    private async Task<TwoFactorSetupViewModel> SetupModelAsync(StaffUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+
+        var issuer = Uri.EscapeDataString("PiriSite");
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={issuer}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(5);
+        return new TwoFactorSetupViewModel { SharedKey = FormatKey(key), QrCodeSvg = svg };
+    }
+
+    // Groups of four are easier to type into an app by hand.
+    private static string FormatKey(string key)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            builder.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+#pragma warning disable CA1308 // Authenticator apps accept either case; lower case reads more easily.
+        return builder.ToString().TrimEnd().ToLowerInvariant();
+#pragma warning restore CA1308
+    }
+
+    private string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : DefaultReturnUrl;
+
+    // A failed sign-in with an unknown email is logged with what was typed only if it looks like an email:
+    // people sometimes type their password into the email box, and that must never reach the log.
+    private static string DescribeUnknown(string typed) =>
+        typed.Contains('@', StringComparison.Ordinal) && !typed.Any(char.IsWhiteSpace) && typed.Length <= 254
+            ? string.Create(CultureInfo.InvariantCulture, $"unknown account {typed}")
+            : "unknown account (not an email address)";
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PiriSite.Data;
+using PiriSite.Data.Identity;
+using PiriSite.Domain.Accounts;
+using PiriSite.Web.Options;
+using PiriSite.Web.Security;
+
+namespace PiriSite.Web.Extensions;
+
+public static class IdentityExtensions
+{
+    public const string StaffPolicy = "Staff";
+    public const string AttorneyPolicy = "Attorney";
+    public const string SignInRateLimitPolicy = "sign-in";
+
+    /// <summary>Idle sessions end after this long; every session ends after <see cref="AbsoluteSessionLimit"/>.</summary>
+    public static readonly TimeSpan IdleSessionLimit = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan AbsoluteSessionLimit = TimeSpan.FromHours(12);
+    private const string SignedInAtKey = "pirisite.signed-in-at";
+
+    public static IHostApplicationBuilder AddSiteIdentity(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+
+        // Accounts: NIST-style passwords, lockout after five failures for fifteen minutes.
+        services.AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SiteDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicyValidator>();
+
+        // The security stamp is checked on every request, so signing out or changing a password ends the
+        // account's other sessions at once, not after Identity's default thirty minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "__Host-PiriSite";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = IdleSessionLimit;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Events.OnSigningIn = context =>
+            {
+                context.Properties.IsPersistent = false;
+                context.Properties.Items.TryAdd(SignedInAtKey, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (context.Principal is not null && SessionTooOld(context.Properties))
+                {
+                    context.RejectPrincipal();
+                }
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = "__Host-PiriSite.TwoFactor";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, policy => policy.RequireRole(StaffRoles.Attorney, StaffRoles.Staff))
+            .AddPolicy(AttorneyPolicy, policy => policy.RequireRole(StaffRoles.Attorney));
+
+        // Sign-in attempts per client address, in addition to the per-account lockout.
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(limiter =>
+            limiter.AddPolicy(SignInRateLimitPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue.SignInRateLimit;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = settings.PermitLimit,
+                        Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                        QueueLimit = 0,
+                    });
+            }));
+
+        return builder;
+    }
+
+    /// <summary>Whether staff must set up two-factor sign-in: always, except when turned off in Development.</summary>
+    public static bool TwoFactorRequired(SecurityOptions options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        return options.RequireTwoFactor || !environment.IsDevelopment();
+    }
+
+    private static bool SessionTooOld(Microsoft.AspNetCore.Authentication.AuthenticationProperties properties) =>
+        !properties.Items.TryGetValue(SignedInAtKey, out var value)
+        || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
+        || DateTimeOffset.UtcNow - signedInAt > AbsoluteSessionLimit;
+}

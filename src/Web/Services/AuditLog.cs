@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using PiriSite.Data;
+using PiriSite.Domain.Audit;
+
+namespace PiriSite.Web.Services;
+
+/// <summary>Writes the audit log: who did what, when, from where. Callers pass no secrets and no lead details.</summary>
+public sealed class AuditLog(SiteDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public async Task RecordAsync(string action, string? actorId, string actorName, string? target = null, string? details = null)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Action = action,
+            ActorId = actorId,
+            ActorName = Truncate(actorName, AuditEntry.ActorMaxLength) ?? "",
+            Target = Truncate(target, AuditEntry.TargetMaxLength),
+            Details = Truncate(details, AuditEntry.DetailsMaxLength),
+            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Records an action by the signed-in user.</summary>
+    public Task RecordAsync(ClaimsPrincipal actor, string action, string? target = null, string? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return RecordAsync(action, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.Identity?.Name ?? "", target, details);
+    }
+
+    private static string? Truncate(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
+}
