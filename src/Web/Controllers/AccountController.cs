@@ -86,7 +86,7 @@ public sealed class AccountController(
             return RedirectToAction(nameof(Login));
         }
 
-        var code = new string((model.Code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        var code = model.UseRecoveryCode ? NormaliseRecoveryCode(model.Code) : new string((model.Code ?? "").Where(char.IsAsciiDigit).ToArray());
         var result = model.UseRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
@@ -190,13 +190,6 @@ public sealed class AccountController(
         return LocalRedirect(DefaultReturnUrl);
     }
 
-    [HttpGet("access-denied")]
-    public IActionResult AccessDenied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
-    }
-
     private async Task<TwoFactorSetupViewModel> SetupModelAsync(StaffUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
@@ -226,6 +219,13 @@ public sealed class AccountController(
 #pragma warning disable CA1308 // Authenticator apps accept either case; lower case reads more easily.
         return builder.ToString().TrimEnd().ToLowerInvariant();
 #pragma warning restore CA1308
+    }
+
+    // Recovery codes are issued as "XXXXX-XXXXX"; accept them typed without the dash, in any case, with spaces.
+    private static string NormaliseRecoveryCode(string? typed)
+    {
+        var code = new string((typed ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        return code.Length == 10 && !code.Contains('-', StringComparison.Ordinal) ? $"{code[..5]}-{code[5..]}" : code;
     }
 
     private string SafeReturnUrl(string? returnUrl) =>

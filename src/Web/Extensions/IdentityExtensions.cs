@@ -62,7 +62,13 @@ public static class IdentityExtensions
             options.SlidingExpiration = true;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
-            options.AccessDeniedPath = "/account/access-denied";
+            // A signed-in member of staff asking for an Attorney-only page gets a plain 403 (rendered by the
+            // status-code pages), not a redirect that would hide what happened.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Events.OnSigningIn = context =>
             {
                 context.Properties.IsPersistent = false;
