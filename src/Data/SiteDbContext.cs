@@ -27,6 +27,10 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
+
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,6 +18,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.SeoTitle).HasMaxLength(Article.SeoTitleMaxLength);
         builder.Property(a => a.SeoDescription).HasMaxLength(Article.SeoDescriptionMaxLength);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ReviewedBy).HasMaxLength(Article.AuthorMaxLength);
+
+        // Optimistic concurrency: a save based on an older version changes no row, and EF Core reports it.
+        builder.Property(a => a.Version).IsConcurrencyToken();
 
         builder.HasIndex(a => new { a.Culture, a.Slug }).IsUnique();
         builder.HasIndex(a => new { a.TranslationKey, a.Culture }).IsUnique();

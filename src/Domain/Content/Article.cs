@@ -1,7 +1,7 @@
 namespace PiriSite.Domain.Content;
 
 /// <summary>A long-form explainer, written in Markdown, in one language.</summary>
-public class Article
+public class Article : IEditableContent
 {
     public const int TitleMaxLength = 200;
     public const int SummaryMaxLength = 500;
@@ -40,8 +40,17 @@ public class Article
 
     public string? SeoDescription { get; set; }
 
+    public int Version { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    /// <summary>When the attorney last confirmed the article is accurate, shown on the public page.</summary>
+    public DateTime? ReviewedAt { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
     public bool IsPublishedAt(DateTime utcNow) =>
-        Status == ContentStatus.Published && PublishedAt is { } published && published <= utcNow;
+        DeletedAt is null && Status == ContentStatus.Published && PublishedAt is { } published && published <= utcNow;
 
     /// <summary>The text for the page's &lt;title&gt;: the SEO title when staff wrote one.</summary>
     public string PageTitle => string.IsNullOrWhiteSpace(SeoTitle) ? Title : SeoTitle;

@@ -1,7 +1,7 @@
 namespace PiriSite.Domain.Content;
 
 /// <summary>One of the firm's areas of immigration practice, with its own page, in one language.</summary>
-public class PracticeArea
+public class PracticeArea : IEditableContent
 {
     public const int NameMaxLength = 120;
     public const int SummaryMaxLength = 500;
@@ -33,6 +33,19 @@ public class PracticeArea
     public string? SeoTitle { get; set; }
 
     public string? SeoDescription { get; set; }
+
+    /// <summary>When the page goes (or went) public; null means as soon as it is published.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    public int Version { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    string IEditableContent.Title
+    {
+        get => Name;
+        set => Name = value;
+    }
 
     public string PageTitle => string.IsNullOrWhiteSpace(SeoTitle) ? Name : SeoTitle;
 

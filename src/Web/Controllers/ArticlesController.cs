@@ -23,7 +23,9 @@ public sealed class ArticlesController(
         var article = await content.FindArticleAsync(slug, cancellationToken);
         if (article is null)
         {
-            return NotFound();
+            return await content.FindMovedSlugAsync(ContentKind.Article, slug, cancellationToken) is { } moved
+                ? RedirectPermanent($"/articles/{moved}")
+                : NotFound();
         }
 
         var firm = await firmProfile.GetAsync(cancellationToken);

@@ -26,7 +26,9 @@ public sealed class PracticeAreasController(
         var area = await content.FindPracticeAreaAsync(slug, cancellationToken);
         if (area is null)
         {
-            return NotFound();
+            return await content.FindMovedSlugAsync(ContentKind.PracticeArea, slug, cancellationToken) is { } moved
+                ? RedirectPermanent($"/practice-areas/{moved}")
+                : NotFound();
         }
 
         var firm = await firmProfile.GetAsync(cancellationToken);

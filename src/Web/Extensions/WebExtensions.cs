@@ -40,6 +40,7 @@ public static class WebExtensions
         services.AddScoped<FirmProfileService>();
         services.AddScoped<PublicContentService>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentEditingService>();
         services.AddScoped<PiriSite.Web.Filters.RequireTwoFactorSetupFilter>();
         services.AddHttpContextAccessor();
 

@@ -12,20 +12,21 @@ public sealed class PublicContentService(SiteDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<PracticeAreaListItem>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
         await db.PracticeAreas.AsNoTracking()
-            .Where(p => p.Culture == Culture && p.Status == ContentStatus.Published)
+            .Where(PublishedAreas(clock.GetUtcNow().UtcDateTime))
             .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
             .Select(p => new PracticeAreaListItem(p.Name, p.Slug, p.Summary))
             .ToListAsync(cancellationToken);
 
     public Task<PracticeArea?> FindPracticeAreaAsync(string slug, CancellationToken cancellationToken = default) =>
         db.PracticeAreas.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Culture == Culture && p.Slug == slug && p.Status == ContentStatus.Published, cancellationToken);
+            .Where(PublishedAreas(clock.GetUtcNow().UtcDateTime))
+            .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
 
     public async Task<IReadOnlyList<ArticleListItem>> ListArticlesAsync(int? take = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Articles.AsNoTracking()
-            .Where(a => a.Culture == Culture && a.Status == ContentStatus.Published && a.PublishedAt <= now)
+            .Where(PublishedArticles(now))
             .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title)
             .Select(a => new ArticleListItem(a.Title, a.Slug, a.Summary, a.AuthorName, a.PublishedAt!.Value, a.UpdatedAt));
         return await (take is { } limit ? query.Take(limit) : query).ToListAsync(cancellationToken);
@@ -35,7 +36,30 @@ public sealed class PublicContentService(SiteDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.Articles.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Culture == Culture && a.Slug == slug
-                && a.Status == ContentStatus.Published && a.PublishedAt <= now, cancellationToken);
+            .Where(PublishedArticles(now))
+            .SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
     }
+
+    /// <summary>The current slug of a page that used to live at <paramref name="oldSlug"/>, if it is still public.</summary>
+    public async Task<string?> FindMovedSlugAsync(ContentKind kind, string oldSlug, CancellationToken cancellationToken = default)
+    {
+        var redirect = await db.SlugRedirects.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Kind == kind && r.Culture == Culture && r.OldSlug == oldSlug, cancellationToken);
+        if (redirect is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return kind == ContentKind.Article
+            ? await db.Articles.Where(PublishedArticles(now)).Where(a => a.Id == redirect.ContentId).Select(a => a.Slug).SingleOrDefaultAsync(cancellationToken)
+            : await db.PracticeAreas.Where(PublishedAreas(now)).Where(p => p.Id == redirect.ContentId).Select(p => p.Slug).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    // Public means: in this language, published, its time has come, and not deleted.
+    private static System.Linq.Expressions.Expression<Func<Article, bool>> PublishedArticles(DateTime now) =>
+        a => a.Culture == Culture && a.Status == ContentStatus.Published && a.PublishedAt <= now && a.DeletedAt == null;
+
+    private static System.Linq.Expressions.Expression<Func<PracticeArea, bool>> PublishedAreas(DateTime now) =>
+        p => p.Culture == Culture && p.Status == ContentStatus.Published && (p.PublishedAt == null || p.PublishedAt <= now) && p.DeletedAt == null;
 }

@@ -15,8 +15,6 @@ namespace PiriSite.Web.Services.Consultations;
 /// </summary>
 public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
 {
-    private static readonly TimeZoneInfo s_firmTimeZone = FindFirmTimeZone();
-
     public OutboxMessage ForIntake(ConsultationRequest request, string? practiceAreaName, string adminLink, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -137,19 +135,6 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
     };
 
     private static string FirmTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, s_firmTimeZone).ToString("dddd, MMMM d, yyyy 'at' h:mm tt", CultureInfo.InvariantCulture)
-        + (s_firmTimeZone == TimeZoneInfo.Utc ? " UTC" : " (Central Time)");
-
-    // The firm is in Dallas; fall back to UTC on a machine without time-zone data.
-    private static TimeZoneInfo FindFirmTimeZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+        FirmTimeZone.ToFirmTime(utc).ToString("dddd, MMMM d, yyyy 'at' h:mm tt", CultureInfo.InvariantCulture)
+        + (FirmTimeZone.Value == TimeZoneInfo.Utc ? " UTC" : " (Central Time)");
 }

@@ -38,7 +38,7 @@ public sealed partial class ConsultationService(
 
     public async Task<IReadOnlyList<PracticeAreaOption>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
         await db.PracticeAreas.AsNoTracking()
-            .Where(p => p.Culture == SiteCulture.English && p.Status == ContentStatus.Published)
+            .Where(p => p.Culture == SiteCulture.English && p.Status == ContentStatus.Published && p.DeletedAt == null)
             .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
             .Select(p => new PracticeAreaOption(p.TranslationKey, p.Name))
             .ToListAsync(cancellationToken);

@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace PiriSite.Domain.Content;
+
+/// <summary>An article or practice area as the editor posted it: every value a string, nothing trusted yet.</summary>
+public sealed record ContentSubmission
+{
+    public string? Title { get; init; }
+    public string? Slug { get; init; }
+    public string? Summary { get; init; }
+    public string? BodyMarkdown { get; init; }
+    public string? SeoTitle { get; init; }
+    public string? SeoDescription { get; init; }
+    public string? Status { get; init; }
+
+    /// <summary>Local date and time in the firm's time zone, as an HTML datetime-local input sends it; empty means now.</summary>
+    public string? PublishAt { get; init; }
+}
+
+public sealed record ContentValues(
+    string Title, string Slug, string Summary, string BodyMarkdown, string? SeoTitle, string? SeoDescription,
+    ContentStatus Status, DateTime? PublishAtUtc);
+
+/// <summary>The rules of the content editor; every message names what to change.</summary>
+public static class ContentRules
+{
+    public const int TitleMaxLength = Article.TitleMaxLength;
+
+    public static (ContentValues? Values, IReadOnlyDictionary<string, string> Errors) Validate(
+        ContentSubmission submission, int bodyMaxLength, TimeZoneInfo firmTimeZone)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(firmTimeZone);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        var title = (submission.Title ?? "").Trim();
+        if (title.Length == 0)
+        {
+            errors[nameof(submission.Title)] = "Enter a title.";
+        }
+        else if (title.Length > TitleMaxLength)
+        {
+            errors[nameof(submission.Title)] = $"Shorten the title to {TitleMaxLength} characters or fewer.";
+        }
+
+        var slug = (submission.Slug ?? "").Trim();
+        if (slug.Length == 0)
+        {
+            slug = Content.Slug.FromTitle(title);
+        }
+
+        if (!Content.Slug.IsValid(slug) && !errors.ContainsKey(nameof(submission.Title)))
+        {
+            errors[nameof(submission.Slug)] = "Use lower-case letters, digits and single hyphens only, such as \"asylum-interviews\" (at most 100 characters).";
+        }
+
+        var summary = (submission.Summary ?? "").Trim();
+        Limit(errors, nameof(submission.Summary), summary, Article.SummaryMaxLength, "summary");
+        var body = (submission.BodyMarkdown ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
+        Limit(errors, nameof(submission.BodyMarkdown), body, bodyMaxLength, "text");
+        var seoTitle = NullIfEmpty(submission.SeoTitle);
+        Limit(errors, nameof(submission.SeoTitle), seoTitle, Article.SeoTitleMaxLength, "search title");
+        var seoDescription = NullIfEmpty(submission.SeoDescription);
+        Limit(errors, nameof(submission.SeoDescription), seoDescription, Article.SeoDescriptionMaxLength, "search description");
+
+        ContentStatus? status = submission.Status switch
+        {
+            nameof(ContentStatus.Draft) => ContentStatus.Draft,
+            nameof(ContentStatus.Published) => ContentStatus.Published,
+            _ => null,
+        };
+        if (status is null)
+        {
+            errors[nameof(submission.Status)] = "Choose Draft or Published.";
+        }
+
+        DateTime? publishAt = null;
+        if (!string.IsNullOrWhiteSpace(submission.PublishAt))
+        {
+            if (DateTime.TryParseExact(submission.PublishAt.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                publishAt = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), firmTimeZone);
+            }
+            else
+            {
+                errors[nameof(submission.PublishAt)] = "Enter the publication date and time, for example 2027-01-15 09:00.";
+            }
+        }
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new ContentValues(title, slug, summary, body, seoTitle, seoDescription, status!.Value, publishAt), errors);
+    }
+
+    public static int WordCount(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
+
+    private static void Limit(Dictionary<string, string> errors, string field, string? value, int max, string what)
+    {
+        if (value is { } text && text.Length > max)
+        {
+            errors[field] = $"Shorten the {what} to {max:N0} characters or fewer (it has {text.Length:N0}).";
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,21 @@
+namespace PiriSite.Domain.Content;
+
+/// <summary>The firm is in Dallas: staff read and enter times in Central Time. UTC on a machine without time-zone data.</summary>
+public static class FirmTimeZone
+{
+    public static TimeZoneInfo Value { get; } = Find();
+
+    public static DateTime ToFirmTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Value);
+
+    private static TimeZoneInfo Find()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

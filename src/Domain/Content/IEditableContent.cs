@@ -1,0 +1,55 @@
+namespace PiriSite.Domain.Content;
+
+/// <summary>What staff edit on an article or a practice area: the same editor, revisions and publishing rules serve both.</summary>
+public interface IEditableContent
+{
+    int Id { get; }
+
+    string TranslationKey { get; set; }
+
+    string Culture { get; set; }
+
+    /// <summary>The article's title, or the practice area's name.</summary>
+    string Title { get; set; }
+
+    string Slug { get; set; }
+
+    string Summary { get; set; }
+
+    string BodyMarkdown { get; set; }
+
+    string? SeoTitle { get; set; }
+
+    string? SeoDescription { get; set; }
+
+    ContentStatus Status { get; set; }
+
+    /// <summary>When it goes (or went) public; a future time while published means scheduled.</summary>
+    DateTime? PublishedAt { get; set; }
+
+    DateTime UpdatedAt { get; set; }
+
+    /// <summary>Counts saves; a save based on an older version is refused (two people editing at once).</summary>
+    int Version { get; set; }
+
+    /// <summary>Set when staff delete it: hidden everywhere, restorable from the admin area.</summary>
+    DateTime? DeletedAt { get; set; }
+}
+
+public enum PublicationState
+{
+    Draft,
+    Scheduled,
+    Published,
+}
+
+public static class EditableContent
+{
+    public static PublicationState StateAt(this IEditableContent content, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.Status != ContentStatus.Published ? PublicationState.Draft
+            : content.PublishedAt is { } at && at > utcNow ? PublicationState.Scheduled
+            : PublicationState.Published;
+    }
+}
