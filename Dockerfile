@@ -15,11 +15,12 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
 # The image's non-root "app" user must own the volume's mount point so a new named volume is writable.
-RUN mkdir -p /data/keys /data/mail && chown -R app:app /data
+RUN mkdir -p /data/keys /data/mail /data/media && chown -R app:app /data
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__Site="Data Source=/data/pirisite.db" \
     Site__DataProtectionKeysPath=/data/keys \
-    Mail__PickupDirectory=/data/mail
+    Mail__PickupDirectory=/data/mail \
+    Site__MediaPath=/data/media
 VOLUME /data
 USER app
 EXPOSE 8080

@@ -31,6 +31,8 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -28,6 +28,7 @@ internal sealed class FirmProfileConfiguration : IEntityTypeConfiguration<FirmPr
         builder.PrimitiveCollection(f => f.LanguagesSpoken);
         builder.PrimitiveCollection(f => f.WhyChooseUs);
 
+        builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasIndex(f => f.Culture).IsUnique();
     }
 }

@@ -48,6 +48,9 @@ public class FirmProfile
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Counts saves, so that two people editing the profile at once cannot overwrite each other.</summary>
+    public int Version { get; set; }
+
     /// <summary>The phone as a <c>tel:</c> link target, in international form for phones anywhere.</summary>
     public string PhoneUri => PhoneNumber.ToTelUri(Phone);
 }

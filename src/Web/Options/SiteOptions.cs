@@ -12,4 +12,7 @@ public sealed class SiteOptions
 
     /// <summary>Where the data-protection keys live (they sign antiforgery tokens and, later, sign-in cookies).</summary>
     public string DataProtectionKeysPath { get; set; } = "App_Data/keys";
+
+    /// <summary>Where uploaded images are stored (served at /media/NAME).</summary>
+    public string MediaPath { get; set; } = "App_Data/media";
 }

@@ -31,6 +31,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             ["Consultation:RateLimit:PermitLimit"] = "100000",
             ["Security:SignInRateLimit:PermitLimit"] = "100000",
             ["Mail:PickupDirectory"] = Path.Combine(_directory, "mail"),
+            ["Site:MediaPath"] = Path.Combine(_directory, "media"),
             ["Mail:PollSeconds"] = "1",
             ["Mail:RetryBaseSeconds"] = "1",
         };

@@ -1,0 +1,25 @@
+namespace PiriSite.Web.Areas.Admin.Models;
+
+/// <summary>The firm profile editor: lists are edited as text, one item per line or separated by commas.</summary>
+public sealed class FirmProfileForm
+{
+    public string? FirmName { get; set; }
+    public string? AttorneyName { get; set; }
+    public string? Phone { get; set; }
+    public string? LanguagesSpoken { get; set; }
+    public string? ServiceArea { get; set; }
+    public string? ConsultationOfferTitle { get; set; }
+    public string? ConsultationOfferText { get; set; }
+    public string? WhyChooseUs { get; set; }
+    public string? PracticeAreasTitle { get; set; }
+    public string? PracticeAreasTagline { get; set; }
+    public string? PracticeAreasIntro { get; set; }
+    public string? AdvertisingDisclaimer { get; set; }
+    public string? LegalInformationNotice { get; set; }
+    public string? AboutMarkdown { get; set; }
+    public string? DisclaimerMarkdown { get; set; }
+    public string? PrivacyMarkdown { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed record MediaScreen(IReadOnlyList<Domain.Content.MediaFile> Files, string? AltText);

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using PiriSite.Domain.Accounts;
+using PiriSite.Web.Tests.Infrastructure;
+
+namespace PiriSite.Web.Tests.Areas.Admin;
+
+public class FirmProfileAndMediaTests(SiteFactory factory) : IClassFixture<SiteFactory>
+{
+    private static byte[] Png(int width, int height) =>
+    [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R',
+        0, 0, (byte)(width >> 8), (byte)width, 0, 0, (byte)(height >> 8), (byte)height, 8, 6, 0, 0, 0, .. new byte[64],
+    ];
+
+    [Fact]
+    public async Task TheAttorneyEditsTheFirmProfileAndEveryPageShowsIt()
+    {
+        var (attorney, key) = await StaffSessions.CreateAsync(factory, "firm.attorney@pirisite.test", StaffRoles.Attorney);
+        using var client = await StaffSessions.SignInAsync(factory, attorney.Email!, key);
+        var page = await client.GetStringAsync("/admin/firm");
+        var fields = Regex.Matches(page, "<(?:input|textarea) id=\"(\\w+)\" name=\"\\w+\"[^>]*?(?:value=\"([^\"]*)\"[^>]*>|>([^<]*)</textarea>)")
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value));
+        fields["Phone"] = "(833) 600-0030";
+        fields["Version"] = Regex.Match(page, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = StaffSessions.AntiforgeryToken(page);
+
+        var saved = await client.PostAsync("/admin/firm", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var visitor = factory.CreateClient();
+        var home = await visitor.GetStringAsync("/");
+        Assert.Contains("tel:+18336000030", Html.Hrefs(home));
+        Assert.Contains("Fluent in Spanish &amp; French", home, StringComparison.Ordinal);
+
+        fields["Phone"] = "";
+        var refused = await client.PostAsync("/admin/firm", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Enter the phone number.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUploadedImageIsStoredUnderARandomNameAndServedSafely()
+    {
+        var (staff, key) = await StaffSessions.CreateAsync(factory, "media.staff@pirisite.test", StaffRoles.Staff);
+        using var client = await StaffSessions.SignInAsync(factory, staff.Email!, key);
+        var page = await client.GetStringAsync("/admin/media");
+
+        var response = await client.PostAsync("/admin/media", Upload(page, Png(800, 600), "evil<script>.png", "Courthouse steps"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await client.GetStringAsync("/admin/media");
+        var url = Regex.Match(list, "src=\"(/media/[0-9a-f]{32}\\.png)\"").Groups[1].Value;
+        Assert.NotEmpty(url);
+        Assert.Contains("width=\"800\" height=\"600\"", list, StringComparison.Ordinal);
+        Assert.Contains($"![Courthouse steps]({url})", WebUtility.HtmlDecode(list), StringComparison.Ordinal);
+        Assert.DoesNotContain("evil", list, StringComparison.Ordinal);
+
+        using var visitor = factory.CreateClient();
+        var image = await visitor.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/media/..%2f..%2fappsettings.json")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not-an-image.png", "<svg onload=alert(1)></svg>", "Photo", "not a JPEG, PNG or WebP image")]
+    [InlineData("photo.png", null, "", "Describe the image")]
+    public async Task AnUploadThatIsNotAnImageOrHasNoAltTextIsRefused(string fileName, string? content, string alt, string expected)
+    {
+        var (staff, key) = await StaffSessions.CreateAsync(factory, $"media.{Guid.NewGuid():N}@pirisite.test", StaffRoles.Staff);
+        using var client = await StaffSessions.SignInAsync(factory, staff.Email!, key);
+        var page = await client.GetStringAsync("/admin/media");
+        var bytes = content is null ? Png(10, 10) : System.Text.Encoding.UTF8.GetBytes(content);
+
+        var response = await client.PostAsync("/admin/media", Upload(page, bytes, fileName, alt));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnImageOverFiveMegabytesIsRefused()
+    {
+        var (staff, key) = await StaffSessions.CreateAsync(factory, "media.big@pirisite.test", StaffRoles.Staff);
+        using var client = await StaffSessions.SignInAsync(factory, staff.Email!, key);
+        var page = await client.GetStringAsync("/admin/media");
+        var big = Png(4000, 3000).Concat(new byte[5 * 1024 * 1024]).ToArray();
+
+        var response = await client.PostAsync("/admin/media", Upload(page, big, "big.png", "A big photo"));
+
+        Assert.True(response.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.RequestEntityTooLarge, $"answered {(int)response.StatusCode}");
+        Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static MultipartFormDataContent Upload(string page, byte[] bytes, string fileName, string alt)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        return new MultipartFormDataContent
+        {
+            { new StringContent(StaffSessions.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent(alt), "altText" },
+            { file, "file", fileName },
+        };
+    }
+}
