@@ -16,8 +16,8 @@ public static class Axe
         });
 
         var violations = result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}");
-        Assert.Empty(violations);
+            $"{v.Id} ({v.Impact}) on {page.Url}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => $"{n.Target} {n.Html} {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}"))}");
+        Assert.True(!violations.Any(), string.Join("\n", violations));
         Assert.NotEmpty(result.Passes); // proof that axe really ran its WCAG rules on the page
     }
 }

@@ -21,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app under test, for arranging data (staff accounts) directly.</summary>
+    public SiteFactory Factory => _factory;
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public async Task InitializeAsync()

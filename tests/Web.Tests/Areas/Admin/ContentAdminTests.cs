@@ -256,6 +256,29 @@ public sealed class ContentAdminTests : IDisposable
         Assert.Contains("Reviewed by attorney", await visitor.GetStringAsync("/articles/what-is-the-ice-287g-program"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditingASeededPageKeepsItsOriginalTextAsRevisionOne()
+    {
+        using var client = await SignInAsync();
+        int id;
+        string original;
+        await using (var scope = _baseFactory.CreateDbScope())
+        {
+            var article = await scope.Db.Articles.SingleAsync(a => a.Slug == "what-is-the-ice-287g-program");
+            (id, original) = (article.Id, article.BodyMarkdown);
+        }
+
+        var (page, version) = await EditPageAsync(client, id);
+        await client.PostAsync($"/admin/articles/{id}/edit", Form(page, ArticleFields("What is the ICE 287(g) Program?", "what-is-the-ice-287g-program", "Replaced.", version: version)));
+
+        await using var check = _baseFactory.CreateDbScope();
+        var revisions = await check.Db.ContentRevisions.Where(r => r.Kind == ContentKind.Article && r.ContentId == id).OrderBy(r => r.Number).ToListAsync();
+        Assert.Equal(2, revisions.Count);
+        Assert.Equal(original, revisions[0].BodyMarkdown);
+        Assert.Equal("Original version", revisions[0].Note);
+        Assert.Equal("Replaced.", revisions[1].BodyMarkdown);
+    }
+
     public static TheoryData<string> XssVectors => new()
     {
         "<script>alert('xss')</script>",

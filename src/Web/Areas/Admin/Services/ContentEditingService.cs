@@ -59,6 +59,12 @@ public sealed class ContentEditingService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var isNew = item is null;
+
+        // Content that predates the editor (the seeded pages) gets its original state kept as revision 1
+        // before the first edit, so it can always be compared with and restored.
+        var original = !isNew && !await db.ContentRevisions.AnyAsync(r => r.Kind == kind && r.ContentId == item!.Id)
+            ? ContentRevision.Of(kind, item!, 1, item!.UpdatedAt, null, "Site set-up", "Original version")
+            : null;
         item ??= New<T>(values.Slug);
         var oldSlug = isNew ? null : item.Slug;
         var wasPublic = !isNew && item.StateAt(now) == PublicationState.Published;
@@ -93,7 +99,12 @@ public sealed class ContentEditingService(
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             await MoveSlugAsync(kind, item.Id, oldSlug, item.Slug);
-            await AddRevisionAsync(kind, item, actor, note, now);
+            if (original is not null)
+            {
+                db.ContentRevisions.Add(original);
+            }
+
+            await AddRevisionAsync(kind, item, actor, note, now, original is null ? null : 1);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -184,9 +195,9 @@ public sealed class ContentEditingService(
         }
     }
 
-    private async Task AddRevisionAsync(ContentKind kind, IEditableContent item, ClaimsPrincipal actor, string note, DateTime now)
+    private async Task AddRevisionAsync(ContentKind kind, IEditableContent item, ClaimsPrincipal actor, string note, DateTime now, int? lastKnown)
     {
-        var last = await db.ContentRevisions.Where(r => r.Kind == kind && r.ContentId == item.Id).MaxAsync(r => (int?)r.Number) ?? 0;
+        var last = lastKnown ?? await db.ContentRevisions.Where(r => r.Kind == kind && r.ContentId == item.Id).MaxAsync(r => (int?)r.Number) ?? 0;
         var user = await users.GetUserAsync(actor);
         db.ContentRevisions.Add(ContentRevision.Of(kind, item, last + 1, now, user?.Id, DisplayName(user, actor), note));
     }
