@@ -91,6 +91,22 @@ public class AdminTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task NoAdminPageScrollsSidewaysOnAPhone()
+    {
+        var page = await SignInAsync(StaffRoles.Attorney);
+        await page.SetViewportSizeAsync(375, 812);
+
+        foreach (var path in new[] { "/admin", "/admin/articles", "/admin/articles/new", "/admin/practice-areas", "/admin/media", "/admin/firm", "/admin/staff", "/admin/audit" })
+        {
+            await page.GotoAsync(path);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= 375, $"{path} is {width}px wide on a 375px phone");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ANewStaffMemberSetsUpTwoFactorAtFirstSignIn()
     {
         var email = $"new.{Guid.NewGuid():N}@pirisite.test";
