@@ -25,6 +25,8 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<LeadNote> LeadNotes => Set<LeadNote>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();

@@ -27,6 +27,12 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         // Both unique: a reference names one request, and one form (one idempotency key) makes one request.
         builder.HasIndex(r => r.Reference).IsUnique();
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        builder.Property(r => r.AssignedToId).HasMaxLength(450);
+        builder.Property(r => r.AssignedToName).HasMaxLength(256);
+
+        // The inbox lists newest first, by status, and the retention job looks for old closed requests.
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        builder.HasIndex(r => r.CreatedAt);
+        builder.HasIndex(r => new { r.Status, r.StatusChangedAt });
     }
 }

@@ -47,6 +47,39 @@ public class ConsultationRequest
     /// <summary>The <see cref="ConsultationNotice.Version"/> the person acknowledged.</summary>
     public string AcknowledgedNoticeVersion { get; set; } = "";
 
+    /// <summary>The staff member following it up.</summary>
+    public string? AssignedToId { get; set; }
+
+    public string? AssignedToName { get; set; }
+
+    public DateOnly? FollowUpOn { get; set; }
+
+    /// <summary>Nobody has opened it yet (or someone marked it unread again).</summary>
+    public bool IsUnread { get; set; } = true;
+
+    public DateTime StatusChangedAt { get; set; }
+
+    /// <summary>
+    /// Moves the request along the pipeline if <see cref="LeadWorkflow"/> allows it.
+    /// Returns false (and changes nothing) for a move that is not allowed.
+    /// </summary>
+    public bool MoveTo(LeadStatus next, DateTime now)
+    {
+        if (!LeadWorkflow.CanMove(Status, next))
+        {
+            return false;
+        }
+
+        Status = next;
+        StatusChangedAt = now;
+        if (next == LeadStatus.New)
+        {
+            SpamVerdict = SpamVerdict.NotSpam; // marked genuine
+        }
+
+        return true;
+    }
+
     public static ConsultationRequest Create(
         ConsultationDetails details, string reference, Guid idempotencyKey, DateTime createdAt,
         string sourcePage, string sourceCulture, SpamVerdict spamVerdict)
@@ -66,6 +99,7 @@ public class ConsultationRequest
             CourtDate = details.CourtDate,
             Description = details.Description,
             CreatedAt = createdAt,
+            StatusChangedAt = createdAt,
             SourcePage = sourcePage.Length > SourcePageMaxLength ? sourcePage[..SourcePageMaxLength] : sourcePage,
             SourceCulture = sourceCulture,
             AcknowledgedNoticeVersion = ConsultationNotice.Version,

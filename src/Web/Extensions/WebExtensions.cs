@@ -41,6 +41,12 @@ public static class WebExtensions
         services.AddScoped<PublicContentService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentEditingService>();
+
+        // Leads inbox and the retention of closed requests
+        services.AddOptions<LeadsOptions>().BindConfiguration(LeadsOptions.SectionName);
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadsService>();
+        services.AddSingleton<PiriSite.Web.Areas.Admin.Services.LeadRetentionJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<PiriSite.Web.Areas.Admin.Services.LeadRetentionJob>());
         services.AddScoped<PiriSite.Web.Filters.RequireTwoFactorSetupFilter>();
         services.AddHttpContextAccessor();
 

@@ -105,7 +105,9 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
         var (user, key) = await StaffSessions.CreateAsync(factory, "attorney.cache@pirisite.test", StaffRoles.Attorney);
         using var client = await StaffSessions.SignInAsync(factory, user.Email!, key);
 
-        foreach (var endpoint in AdminEndpoints().Where(e => e.Method == "GET" && !e.Path.Contains("/1/", StringComparison.Ordinal) && !e.Path.EndsWith("/1", StringComparison.Ordinal)))
+        // Pages that need an existing item (a route value) are left to their own tests.
+        foreach (var endpoint in AdminEndpoints().Where(e => e.Method == "GET" && !e.Path.Contains("/1/", StringComparison.Ordinal)
+            && !e.Path.EndsWith("/1", StringComparison.Ordinal) && !e.Path.Contains("00000000", StringComparison.Ordinal)))
         {
             var response = await client.GetAsync(endpoint.Path);
 

@@ -1,9 +1,17 @@
 namespace PiriSite.Web.Areas.Admin.Models;
 
+public sealed record ChartBar(string Label, int Value);
+
 public sealed record DashboardViewModel(
     int NewRequests,
     int UrgentNewRequests,
+    int NeedsResponse,
+    int NeedsResponseHours,
     int RequestsThisWeek,
     int SuspectedSpam,
     int PublishedArticles,
-    int PracticeAreas);
+    int PracticeAreas,
+    IReadOnlyList<ChartBar> ByPracticeArea,
+    IReadOnlyList<ChartBar> ByStatus,
+    double? RetainedShare30,
+    double? RetainedShare90);

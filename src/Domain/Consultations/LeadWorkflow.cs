@@ -1,0 +1,68 @@
+namespace PiriSite.Domain.Consultations;
+
+/// <summary>
+/// The follow-up pipeline: New → Contacted → Consultation scheduled → Retained or Not retained, with Spam
+/// for quarantined requests. Only the moves listed here are allowed.
+/// </summary>
+public static class LeadWorkflow
+{
+    private static readonly Dictionary<LeadStatus, LeadStatus[]> s_moves = new()
+    {
+        [LeadStatus.New] = [LeadStatus.Contacted, LeadStatus.ConsultationScheduled, LeadStatus.NotRetained, LeadStatus.Spam],
+        [LeadStatus.Contacted] = [LeadStatus.ConsultationScheduled, LeadStatus.Retained, LeadStatus.NotRetained],
+        [LeadStatus.ConsultationScheduled] = [LeadStatus.Contacted, LeadStatus.Retained, LeadStatus.NotRetained],
+        [LeadStatus.Retained] = [],
+        [LeadStatus.NotRetained] = [LeadStatus.Contacted],
+        [LeadStatus.Spam] = [LeadStatus.New],
+    };
+
+    public static IReadOnlyList<LeadStatus> AllowedMoves(LeadStatus from) => s_moves[from];
+
+    public static bool CanMove(LeadStatus from, LeadStatus to) => s_moves[from].Contains(to);
+
+    /// <summary>Closed requests are the ones the retention period applies to.</summary>
+    public static bool IsClosedForRetention(LeadStatus status) => status is LeadStatus.NotRetained or LeadStatus.Spam;
+
+    public static string Label(LeadStatus status) => status switch
+    {
+        LeadStatus.New => "New",
+        LeadStatus.Contacted => "Contacted",
+        LeadStatus.ConsultationScheduled => "Consultation scheduled",
+        LeadStatus.Retained => "Retained",
+        LeadStatus.NotRetained => "Not retained",
+        LeadStatus.Spam => "Spam",
+        _ => status.ToString(),
+    };
+
+    /// <summary>Stands out in the inbox: someone detained, or a court date within 14 days.</summary>
+    public static bool IsUrgent(Urgency urgency, DateOnly? courtDate, DateOnly today) =>
+        urgency == Urgency.Detained || (urgency == Urgency.CourtDate && courtDate is { } date && date <= today.AddDays(14));
+}
+
+public enum LeadNoteKind
+{
+    Note = 0,
+    StatusChange = 1,
+    Assignment = 2,
+    FollowUp = 3,
+}
+
+/// <summary>One entry in a request's timeline: a note, or a change someone made, with who and when.</summary>
+public class LeadNote
+{
+    public const int TextMaxLength = 4000;
+
+    public int Id { get; set; }
+
+    public int ConsultationRequestId { get; set; }
+
+    public DateTime At { get; set; }
+
+    public string? AuthorId { get; set; }
+
+    public string AuthorName { get; set; } = "";
+
+    public LeadNoteKind Kind { get; set; }
+
+    public string Text { get; set; } = "";
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using PiriSite.Domain.Accounts;
+using PiriSite.Domain.Consultations;
+using PiriSite.Web.Areas.Admin.Models;
+using PiriSite.Web.Areas.Admin.Services;
+
+namespace PiriSite.Web.Areas.Admin.Controllers;
+
+/// <summary>The leads inbox: consultation requests to review, triage and follow up.</summary>
+[Route("admin/leads")]
+public sealed class LeadsController(LeadsService leads) : AdminController
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] LeadFilter filter)
+    {
+        filter.Q = null; // a search term never travels in a URL
+        return View(await leads.InboxAsync(filter));
+    }
+
+    /// <summary>Search is posted, so that names and phone numbers never appear in addresses or server logs.</summary>
+    [HttpPost("search")]
+    public async Task<IActionResult> Search([FromForm] LeadFilter filter) => View(nameof(Index), await leads.InboxAsync(filter));
+
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] LeadFilter filter)
+    {
+        filter.Q = null;
+        return CsvFile(await leads.ExportCsvAsync(filter, User));
+    }
+
+    [HttpPost("export")]
+    public async Task<IActionResult> ExportSearch([FromForm] LeadFilter filter) => CsvFile(await leads.ExportCsvAsync(filter, User));
+
+    [HttpGet("{reference}")]
+    public async Task<IActionResult> Show(string reference)
+    {
+        if (!ConsultationReference.IsValid(reference))
+        {
+            return NotFound();
+        }
+
+        var screen = await leads.DetailAsync(reference, User, canDelete: User.IsInRole(StaffRoles.Attorney));
+        return screen is null ? NotFound() : View(screen);
+    }
+
+    [HttpPost("{reference}/status")]
+    public Task<IActionResult> Status(string reference, string? status) => ActAsync(reference, () => leads.ChangeStatusAsync(reference, status, User), "Status changed.");
+
+    [HttpPost("{reference}/note")]
+    public Task<IActionResult> Note(string reference, string? text) => ActAsync(reference, () => leads.AddNoteAsync(reference, text, User), "Note added.");
+
+    [HttpPost("{reference}/assign")]
+    public Task<IActionResult> Assign(string reference, string? staffId) => ActAsync(reference, () => leads.AssignAsync(reference, staffId, User), "Assignment saved.");
+
+    [HttpPost("{reference}/follow-up")]
+    public Task<IActionResult> FollowUp(string reference, string? date) => ActAsync(reference, () => leads.SetFollowUpAsync(reference, date, User), "Follow-up date saved.");
+
+    [HttpPost("{reference}/genuine")]
+    public Task<IActionResult> Genuine(string reference) =>
+        ActAsync(reference, () => leads.ChangeStatusAsync(reference, nameof(LeadStatus.New), User), "Marked as genuine: the request is in the inbox as New.");
+
+    [HttpPost("{reference}/unread")]
+    public async Task<IActionResult> Unread(string reference)
+    {
+        if (!ConsultationReference.IsValid(reference) || !await leads.MarkUnreadAsync(reference))
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = $"{reference} is marked unread.";
+        return Redirect("/admin/leads");
+    }
+
+    /// <summary>Permanent deletion, by the Attorney only, after ticking the confirmation.</summary>
+    [HttpPost("{reference}/delete")]
+    [Microsoft.AspNetCore.Authorization.Authorize(Policy = Extensions.IdentityExtensions.AttorneyPolicy)]
+    public async Task<IActionResult> Delete(string reference, string? confirm)
+    {
+        if (!ConsultationReference.IsValid(reference))
+        {
+            return NotFound();
+        }
+
+        if (confirm != "yes")
+        {
+            TempData["Message"] = "Not deleted: tick the box to confirm the permanent deletion.";
+            return Redirect($"/admin/leads/{reference}");
+        }
+
+        if (!await leads.DeleteAsync(reference, User))
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = $"{reference} was deleted permanently.";
+        return Redirect("/admin/leads");
+    }
+
+    [HttpPost("spam/delete")]
+    public async Task<IActionResult> DeleteSpam(string[]? references)
+    {
+        var chosen = (references ?? []).Where(ConsultationReference.IsValid).Distinct().ToList();
+        var deleted = chosen.Count == 0 ? 0 : await leads.DeleteSpamAsync(chosen, User);
+        TempData["Message"] = deleted == 0 ? "Tick the requests to delete first." : $"{deleted} suspected spam request(s) deleted.";
+        return Redirect("/admin/leads?view=spam");
+    }
+
+    private async Task<IActionResult> ActAsync(string reference, Func<Task<string?>> action, string done)
+    {
+        if (!ConsultationReference.IsValid(reference))
+        {
+            return NotFound();
+        }
+
+        var error = await action();
+        if (error == "This request no longer exists.")
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = error ?? done;
+        return Redirect($"/admin/leads/{reference}");
+    }
+
+    private FileContentResult CsvFile(string csv) =>
+        File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
+            $"consultation-requests-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+}

@@ -1,0 +1,376 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using CsvHelper;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PiriSite.Data;
+using PiriSite.Data.Identity;
+using PiriSite.Domain.Consultations;
+using PiriSite.Domain.Content;
+using PiriSite.Web.Areas.Admin.Models;
+using PiriSite.Web.Options;
+using PiriSite.Web.Services;
+using PiriSite.Web.ViewModels;
+
+namespace PiriSite.Web.Areas.Admin.Services;
+
+/// <summary>
+/// The leads inbox: finding, reading and following up consultation requests. Every view of a request,
+/// every export and every deletion is written to the audit log (by reference, never by content).
+/// </summary>
+public sealed class LeadsService(
+    SiteDbContext db,
+    UserManager<StaffUser> users,
+    AuditLog audit,
+    TimeProvider clock,
+    IOptions<LeadsOptions> options)
+{
+    public async Task<LeadInboxScreen> InboxAsync(LeadFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settings = options.Value;
+        filter.Page = Math.Clamp(filter.Page, 1, 100_000);
+
+        var query = Filtered(filter, now);
+        var total = await query.CountAsync(cancellationToken);
+        var urgentLimit = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(now)).AddDays(14);
+        var ordered = filter.Sort == "urgent"
+            ? query.OrderByDescending(r => r.Urgency == Urgency.Detained || (r.Urgency == Urgency.CourtDate && r.CourtDate <= urgentLimit)).ThenByDescending(r => r.CreatedAt)
+            : query.OrderByDescending(r => r.CreatedAt);
+        var areas = await PracticeAreasAsync(cancellationToken);
+        var names = areas.ToDictionary(a => a.Key, a => a.Name);
+        var rows = await ordered
+            .Skip((filter.Page - 1) * settings.PageSize).Take(settings.PageSize)
+            .Select(r => new { r.Reference, r.FullName, r.Status, r.Urgency, r.CourtDate, r.PracticeAreaKey, r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict })
+            .ToListAsync(cancellationToken);
+
+        var counts = await db.ConsultationRequests.GroupBy(r => r.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var needsResponse = await NeedsResponseCountAsync(cancellationToken);
+
+        return new LeadInboxScreen(
+            filter,
+            rows.Select(r => new LeadRow(r.Reference, r.FullName, r.Status,
+                LeadWorkflow.IsUrgent(r.Urgency, r.CourtDate, urgentLimit.AddDays(-14)), DescribeUrgency(r.Urgency, r.CourtDate),
+                r.PracticeAreaKey is null ? null : names.GetValueOrDefault(r.PracticeAreaKey, r.PracticeAreaKey),
+                r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict)).ToList(),
+            total, counts, needsResponse, areas, now, settings.PageSize);
+    }
+
+    public Task<int> NeedsResponseCountAsync(CancellationToken cancellationToken = default)
+    {
+        var threshold = clock.GetUtcNow().UtcDateTime.AddHours(-options.Value.NeedsResponseHours);
+        return db.ConsultationRequests.CountAsync(r => r.Status == LeadStatus.New && r.CreatedAt < threshold, cancellationToken);
+    }
+
+    public async Task<LeadDetailScreen?> DetailAsync(string reference, ClaimsPrincipal actor, bool canDelete)
+    {
+        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
+        if (request is null)
+        {
+            return null;
+        }
+
+        if (request.IsUnread)
+        {
+            request.IsUnread = false;
+            await db.SaveChangesAsync();
+        }
+
+        await audit.RecordAsync(actor, "Consultation request viewed", request.Reference);
+        var timeline = await db.LeadNotes.AsNoTracking().Where(n => n.ConsultationRequestId == request.Id).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).ToListAsync();
+        var areas = await PracticeAreasAsync();
+        var staff = (await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync())
+            .Where(u => u.LockoutEnd is null || u.LockoutEnd < DateTimeOffset.UtcNow.AddYears(50))
+            .Select(u => new StaffOption(u.Id, string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName)).ToList();
+        var today = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(clock.GetUtcNow().UtcDateTime));
+        return new LeadDetailScreen(
+            request,
+            areas.FirstOrDefault(a => a.Key == request.PracticeAreaKey)?.Name,
+            timeline,
+            await PossibleEarlierContactsAsync(request),
+            staff,
+            LeadWorkflow.IsUrgent(request.Urgency, request.CourtDate, today),
+            canDelete);
+    }
+
+    /// <summary>Moves a request along the pipeline; returns an error message when the move is not allowed.</summary>
+    public async Task<string?> ChangeStatusAsync(string reference, string? status, ClaimsPrincipal actor)
+    {
+        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
+        if (request is null)
+        {
+            return "This request no longer exists.";
+        }
+
+        if (!Enum.TryParse<LeadStatus>(status, out var next) || !Enum.IsDefined(next))
+        {
+            return "Choose a status from the list.";
+        }
+
+        var previous = request.Status;
+        if (!request.MoveTo(next, clock.GetUtcNow().UtcDateTime))
+        {
+            return $"A request that is {LeadWorkflow.Label(previous)} cannot become {LeadWorkflow.Label(next)}.";
+        }
+
+        await AddTimelineAsync(request.Id, LeadNoteKind.StatusChange, $"{LeadWorkflow.Label(previous)} → {LeadWorkflow.Label(next)}", actor);
+        await audit.RecordAsync(actor, "Consultation request status changed", request.Reference, $"{previous} → {next}");
+        return null;
+    }
+
+    public async Task<string?> AddNoteAsync(string reference, string? text, ClaimsPrincipal actor)
+    {
+        var note = text?.Trim() ?? "";
+        if (note.Length == 0)
+        {
+            return "Write the note first.";
+        }
+
+        if (note.Length > LeadNote.TextMaxLength)
+        {
+            return $"Shorten the note to {LeadNote.TextMaxLength:N0} characters or fewer.";
+        }
+
+        var id = await IdOfAsync(reference);
+        if (id is null)
+        {
+            return "This request no longer exists.";
+        }
+
+        await AddTimelineAsync(id.Value, LeadNoteKind.Note, note, actor);
+        return null;
+    }
+
+    public async Task<string?> AssignAsync(string reference, string? staffId, ClaimsPrincipal actor)
+    {
+        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
+        if (request is null)
+        {
+            return "This request no longer exists.";
+        }
+
+        var assignee = string.IsNullOrEmpty(staffId) ? null : await users.FindByIdAsync(staffId);
+        if (!string.IsNullOrEmpty(staffId) && assignee is null)
+        {
+            return "Choose a member of staff from the list.";
+        }
+
+        request.AssignedToId = assignee?.Id;
+        request.AssignedToName = assignee is null ? null : string.IsNullOrEmpty(assignee.DisplayName) ? assignee.Email : assignee.DisplayName;
+        await AddTimelineAsync(request.Id, LeadNoteKind.Assignment, request.AssignedToName is null ? "Unassigned" : $"Assigned to {request.AssignedToName}", actor);
+        return null;
+    }
+
+    public async Task<string?> SetFollowUpAsync(string reference, string? date, ClaimsPrincipal actor)
+    {
+        DateOnly? followUp = null;
+        if (!string.IsNullOrWhiteSpace(date))
+        {
+            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return "Enter the follow-up date as a date, for example 2027-01-15.";
+            }
+
+            followUp = parsed;
+        }
+
+        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
+        if (request is null)
+        {
+            return "This request no longer exists.";
+        }
+
+        request.FollowUpOn = followUp;
+        await AddTimelineAsync(request.Id, LeadNoteKind.FollowUp, followUp is { } on ? $"Follow up on {on:MMMM d, yyyy}" : "Follow-up date cleared", actor);
+        return null;
+    }
+
+    public async Task<bool> MarkUnreadAsync(string reference)
+    {
+        var updated = await db.ConsultationRequests.Where(r => r.Reference == reference).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsUnread, true));
+        return updated > 0;
+    }
+
+    public async Task<bool> DeleteAsync(string reference, ClaimsPrincipal actor)
+    {
+        var deleted = await db.ConsultationRequests.Where(r => r.Reference == reference).ExecuteDeleteAsync();
+        if (deleted > 0)
+        {
+            await audit.RecordAsync(actor, "Consultation request deleted", reference);
+        }
+
+        return deleted > 0;
+    }
+
+    public async Task<int> DeleteSpamAsync(IReadOnlyCollection<string> references, ClaimsPrincipal actor)
+    {
+        var deleted = await db.ConsultationRequests.Where(r => r.Status == LeadStatus.Spam && references.Contains(r.Reference)).ExecuteDeleteAsync();
+        if (deleted > 0)
+        {
+            await audit.RecordAsync(actor, "Suspected spam deleted", $"{deleted} request(s)", string.Join(", ", references.Take(50)));
+        }
+
+        return deleted;
+    }
+
+    /// <summary>The filtered list as CSV, with every cell that a spreadsheet would run as a formula neutralised.</summary>
+    public async Task<string> ExportCsvAsync(LeadFilter filter, ClaimsPrincipal actor)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var areas = (await PracticeAreasAsync()).ToDictionary(a => a.Key, a => a.Name);
+        var rows = await Filtered(filter, now).OrderByDescending(r => r.CreatedAt).ToListAsync();
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true);
+        using (csv as IDisposable)
+        {
+            csv.WriteRecord(["Reference", "Received (Central Time)", "Status", "Name", "Phone", "Email", "Language", "Contact by", "Practice area", "Urgency", "Court date", "Assigned to", "Follow up on", "Description"]);
+            foreach (var r in rows)
+            {
+                string?[] values =
+                [
+                    r.Reference, FirmTimeZone.ToFirmTime(r.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), LeadWorkflow.Label(r.Status),
+                    r.FullName, r.Phone, r.Email, r.PreferredLanguage.ToString(), r.ContactMethod.ToString(),
+                    r.PracticeAreaKey is null ? "Not sure" : areas.GetValueOrDefault(r.PracticeAreaKey, r.PracticeAreaKey), r.Urgency.ToString(),
+                    r.CourtDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.AssignedToName,
+                    r.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Description,
+                ];
+                csv.WriteRecord(values.Select(SpreadsheetSafe).ToArray());
+            }
+
+            csv.Flush();
+        }
+
+        await audit.RecordAsync(actor, "Consultation requests exported", $"{rows.Count} request(s)", filter.QueryString());
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// A cell starting with =, +, -, @, a tab or a carriage return is run as a formula by spreadsheet programs
+    /// (CSV injection); a leading apostrophe makes it plain text, as OWASP recommends.
+    /// </summary>
+    public static string SpreadsheetSafe(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value ?? "";
+
+    public async Task<IReadOnlyList<PracticeAreaOption>> PracticeAreasAsync(CancellationToken cancellationToken = default) =>
+        await db.PracticeAreas.AsNoTracking().Where(p => p.Culture == SiteCulture.English)
+            .OrderBy(p => p.DisplayOrder).Select(p => new PracticeAreaOption(p.TranslationKey, p.Name)).ToListAsync(cancellationToken);
+
+    private IQueryable<ConsultationRequest> Filtered(LeadFilter filter, DateTime now)
+    {
+        var query = db.ConsultationRequests.AsNoTracking();
+        query = filter.View switch
+        {
+            "spam" => query.Where(r => r.Status == LeadStatus.Spam),
+            "needs-response" => query.Where(r => r.Status == LeadStatus.New && r.CreatedAt < now.AddHours(-options.Value.NeedsResponseHours)),
+            _ => filter.StatusValue is { } status ? query.Where(r => r.Status == status) : query.Where(r => r.Status != LeadStatus.Spam),
+        };
+
+        if (filter.Area == ConsultationValidator.NotSurePracticeArea)
+        {
+            query = query.Where(r => r.PracticeAreaKey == null);
+        }
+        else if (!string.IsNullOrEmpty(filter.Area))
+        {
+            query = query.Where(r => r.PracticeAreaKey == filter.Area);
+        }
+
+        if (filter.LanguageValue is { } language)
+        {
+            query = query.Where(r => r.PreferredLanguage == language);
+        }
+
+        if (filter.Urgent)
+        {
+            var limit = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(now)).AddDays(14);
+            query = query.Where(r => r.Urgency == Urgency.Detained || (r.Urgency == Urgency.CourtDate && r.CourtDate <= limit));
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), FirmTimeZone.Value);
+            query = query.Where(r => r.CreatedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), FirmTimeZone.Value);
+            query = query.Where(r => r.CreatedAt < end);
+        }
+
+        if (filter.Q?.Trim() is { Length: > 0 } search)
+        {
+            var pattern = $"%{search.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+            query = query.Where(r => EF.Functions.Like(r.FullName, pattern) || EF.Functions.Like(r.Email!, pattern)
+                || EF.Functions.Like(r.Phone!, pattern) || EF.Functions.Like(r.Description, pattern));
+        }
+
+        return query;
+    }
+
+    private async Task<IReadOnlyList<LeadRow>> PossibleEarlierContactsAsync(ConsultationRequest request)
+    {
+        var digits = Digits(request.Phone);
+        var email = request.Email?.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        var nameTokens = NameTokens(request.FullName);
+        var last = nameTokens.LastOrDefault() ?? "";
+        var candidates = await db.ConsultationRequests.AsNoTracking()
+            .Where(r => r.Id != request.Id && (
+                (email != null && r.Email != null && EF.Functions.Like(r.Email, email))
+                || (request.Phone != null && r.Phone != null)
+                || (last.Length > 1 && EF.Functions.Like(r.FullName, $"%{last}%"))))
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(500)
+            .ToListAsync();
+
+        return candidates
+            .Where(r => (email is not null && string.Equals(r.Email, request.Email, StringComparison.OrdinalIgnoreCase))
+                || (digits.Length >= 7 && Digits(r.Phone) is { Length: >= 7 } other && (other.EndsWith(digits[^Math.Min(10, digits.Length)..], StringComparison.Ordinal) || digits.EndsWith(other[^Math.Min(10, other.Length)..], StringComparison.Ordinal)))
+                || SimilarName(nameTokens, NameTokens(r.FullName)))
+            .Take(10)
+            .Select(r => new LeadRow(r.Reference, r.FullName, r.Status, false, null, null, r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict))
+            .ToList();
+    }
+
+    // "María José Hernández" and "Maria Hernandez" share a first and a last name once accents are ignored.
+    private static bool SimilarName(string[] a, string[] b) =>
+        a.Length > 0 && b.Length > 0 && a[0] == b[0] && a[^1] == b[^1];
+
+    private static string[] NameTokens(string name) =>
+        Slug.FromTitle(name).Split('-', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Digits(string? phone) => new((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+
+    private async Task<int?> IdOfAsync(string reference) =>
+        await db.ConsultationRequests.Where(r => r.Reference == reference).Select(r => (int?)r.Id).SingleOrDefaultAsync();
+
+    private async Task AddTimelineAsync(int requestId, LeadNoteKind kind, string text, ClaimsPrincipal actor)
+    {
+        var user = await users.GetUserAsync(actor);
+        db.LeadNotes.Add(new LeadNote
+        {
+            ConsultationRequestId = requestId,
+            At = clock.GetUtcNow().UtcDateTime,
+            AuthorId = user?.Id,
+            AuthorName = user is { DisplayName.Length: > 0 } ? user.DisplayName : actor.Identity?.Name ?? "",
+            Kind = kind,
+            Text = text,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static string? DescribeUrgency(Urgency urgency, DateOnly? courtDate) => urgency switch
+    {
+        Urgency.Detained => "Detained",
+        Urgency.CourtDate => courtDate is { } date ? $"Court {date:MMM d}" : "Court date",
+        _ => null,
+    };
+
+    internal static Expression<Func<ConsultationRequest, bool>> IsClosedBefore(DateTime cutoff) =>
+        r => (r.Status == LeadStatus.NotRetained || r.Status == LeadStatus.Spam) && r.StatusChangedAt < cutoff;
+}
