@@ -1,0 +1,54 @@
+using PiriSite.Domain.Consultations;
+
+namespace PiriSite.Domain.Tests.Consultations;
+
+public class LeadWorkflowTests
+{
+    [Theory]
+    [InlineData(LeadStatus.New, LeadStatus.Contacted)]
+    [InlineData(LeadStatus.Contacted, LeadStatus.ConsultationScheduled)]
+    [InlineData(LeadStatus.ConsultationScheduled, LeadStatus.Retained)]
+    [InlineData(LeadStatus.ConsultationScheduled, LeadStatus.NotRetained)]
+    [InlineData(LeadStatus.New, LeadStatus.Spam)]
+    [InlineData(LeadStatus.Spam, LeadStatus.New)]
+    [InlineData(LeadStatus.NotRetained, LeadStatus.Contacted)]
+    public void ThePipelineAllowsItsMoves(LeadStatus from, LeadStatus to) => Assert.True(LeadWorkflow.CanMove(from, to));
+
+    [Theory]
+    [InlineData(LeadStatus.New, LeadStatus.Retained)]
+    [InlineData(LeadStatus.New, LeadStatus.New)]
+    [InlineData(LeadStatus.Retained, LeadStatus.NotRetained)]
+    [InlineData(LeadStatus.Retained, LeadStatus.New)]
+    [InlineData(LeadStatus.Spam, LeadStatus.Retained)]
+    [InlineData(LeadStatus.Contacted, LeadStatus.Spam)]
+    public void OtherMovesAreRefused(LeadStatus from, LeadStatus to) => Assert.False(LeadWorkflow.CanMove(from, to));
+
+    [Fact]
+    public void ARefusedMoveChangesNothing()
+    {
+        var request = new ConsultationRequest { Reference = "PR-AAAAAA", FullName = "A", Status = LeadStatus.New };
+
+        Assert.False(request.MoveTo(LeadStatus.Retained, DateTime.UtcNow));
+        Assert.Equal(LeadStatus.New, request.Status);
+    }
+
+    [Fact]
+    public void MarkingSpamGenuineClearsTheVerdict()
+    {
+        var request = new ConsultationRequest { Reference = "PR-AAAAAA", FullName = "A", Status = LeadStatus.Spam, SpamVerdict = SpamVerdict.TooFast };
+        var now = new DateTime(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+
+        Assert.True(request.MoveTo(LeadStatus.New, now));
+        Assert.Equal(SpamVerdict.NotSpam, request.SpamVerdict);
+        Assert.Equal(now, request.StatusChangedAt);
+    }
+
+    [Theory]
+    [InlineData(Urgency.Detained, null, true)]
+    [InlineData(Urgency.CourtDate, "2026-12-12", true)]
+    [InlineData(Urgency.CourtDate, "2026-12-13", false)]
+    [InlineData(Urgency.CourtDate, null, false)]
+    [InlineData(Urgency.None, null, false)]
+    public void UrgentMeansDetainedOrACourtDateWithinFourteenDays(Urgency urgency, string? courtDate, bool urgent) =>
+        Assert.Equal(urgent, LeadWorkflow.IsUrgent(urgency, courtDate is null ? null : DateOnly.Parse(courtDate, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 11, 28)));
+}
