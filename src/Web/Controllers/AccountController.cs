@@ -197,6 +197,9 @@ public sealed class AccountController(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+
+            // A new key renews the security stamp; re-issue this session's cookie, or the next request would sign the person out.
+            await signIn.RefreshSignInAsync(user);
         }
 
         var issuer = Uri.EscapeDataString("PiriSite");
