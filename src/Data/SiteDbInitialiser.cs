@@ -28,6 +28,9 @@ public sealed partial class SiteDbInitialiser(
         // WAL lets readers go on while a request is being written; the setting is kept in the database file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
+        // Keeps the query planner's statistics current, so the inbox's indexes are used well as the data grows.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+
         await SeedRolesAsync();
         await CreateFirstAttorneyAsync();
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);

@@ -370,6 +370,12 @@ namespace PiriSite.Data.Migrations
 
                     b.HasIndex("Status", "StatusChangedAt");
 
+                    b.HasIndex("PracticeAreaKey", "Status", "CreatedAt");
+
+                    b.HasIndex("PreferredLanguage", "Status", "CreatedAt");
+
+                    b.HasIndex("Urgency", "CourtDate", "Status", "CreatedAt");
+
                     b.ToTable("ConsultationRequests");
                 });
 

@@ -35,22 +35,32 @@ public sealed class LeadsService(
         filter.Page = Math.Clamp(filter.Page, 1, 100_000);
 
         var query = Filtered(filter, now);
-        var total = await query.CountAsync(cancellationToken);
         var urgentLimit = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(now)).AddDays(14);
-        var ordered = filter.Sort == "urgent"
-            ? query.OrderByDescending(r => r.Urgency == Urgency.Detained || (r.Urgency == Urgency.CourtDate && r.CourtDate <= urgentLimit)).ThenByDescending(r => r.CreatedAt)
-            : query.OrderByDescending(r => r.CreatedAt);
         var areas = await PracticeAreasAsync(cancellationToken);
         var names = areas.ToDictionary(a => a.Key, a => a.Name);
-        var rows = await ordered
-            .Skip((filter.Page - 1) * settings.PageSize).Take(settings.PageSize)
-            .Select(r => new { r.Reference, r.FullName, r.Status, r.Urgency, r.CourtDate, r.PracticeAreaKey, r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict })
+
+        // One pass over the (Status, CreatedAt) index gives the counts per status and the "needs a response"
+        // count; with no filter beyond a status or view, it gives the total too.
+        var threshold = now.AddHours(-settings.NeedsResponseHours);
+        var perStatus = await db.ConsultationRequests.GroupBy(r => r.Status)
+            .Select(g => new { g.Key, Count = g.Count(), Waiting = g.Count(r => r.CreatedAt < threshold) })
             .ToListAsync(cancellationToken);
+        var counts = perStatus.ToDictionary(g => g.Key, g => g.Count);
+        var needsResponse = perStatus.FirstOrDefault(g => g.Key == LeadStatus.New)?.Waiting ?? 0;
+        var total = OnlyStatusOrView(filter)
+            ? filter.View switch
+            {
+                "spam" => counts.GetValueOrDefault(LeadStatus.Spam),
+                "needs-response" => needsResponse,
+                _ => filter.StatusValue is { } status ? counts.GetValueOrDefault(status) : counts.Where(c => c.Key != LeadStatus.Spam).Sum(c => c.Value),
+            }
+            : await query.CountAsync(cancellationToken);
 
-        var counts = await db.ConsultationRequests.GroupBy(r => r.Status)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var needsResponse = await NeedsResponseCountAsync(cancellationToken);
-
+        var skip = (filter.Page - 1) * settings.PageSize;
+        var page = filter.Sort == "urgent"
+            ? await UrgentFirstPageAsync(query, urgentLimit, skip, settings.PageSize, cancellationToken)
+            : await Page(query.OrderByDescending(r => r.CreatedAt), skip, settings.PageSize).ToListAsync(cancellationToken);
+        var rows = page;
         return new LeadInboxScreen(
             filter,
             rows.Select(r => new LeadRow(r.Reference, r.FullName, r.Status,
@@ -59,6 +69,37 @@ public sealed class LeadsService(
                 r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict)).ToList(),
             total, counts, needsResponse, areas, now, settings.PageSize);
     }
+
+    private sealed record InboxItem(
+        string Reference, string FullName, LeadStatus Status, Urgency Urgency, DateOnly? CourtDate, string? PracticeAreaKey,
+        ContactLanguage PreferredLanguage, DateTime CreatedAt, bool IsUnread, string? AssignedToName, SpamVerdict SpamVerdict);
+
+    private static IQueryable<InboxItem> Page(IOrderedQueryable<ConsultationRequest> ordered, int skip, int take) =>
+        ordered.Skip(skip).Take(take).Select(r => new InboxItem(r.Reference, r.FullName, r.Status, r.Urgency, r.CourtDate,
+            r.PracticeAreaKey, r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict));
+
+    // Urgent first, as two queries that each walk an index (urgent ones, then the rest, newest first in each),
+    // instead of computing urgency for every request and sorting them all.
+    private static async Task<List<InboxItem>> UrgentFirstPageAsync(
+        IQueryable<ConsultationRequest> query, DateOnly urgentLimit, int skip, int take, CancellationToken cancellationToken)
+    {
+        var urgent = query.Where(r => r.Urgency == Urgency.Detained || (r.Urgency == Urgency.CourtDate && r.CourtDate <= urgentLimit));
+        var urgentCount = await urgent.CountAsync(cancellationToken);
+        var items = skip < urgentCount
+            ? await Page(urgent.OrderByDescending(r => r.CreatedAt), skip, take).ToListAsync(cancellationToken)
+            : [];
+        if (items.Count < take)
+        {
+            var rest = query.Where(r => !(r.Urgency == Urgency.Detained || (r.Urgency == Urgency.CourtDate && r.CourtDate <= urgentLimit)));
+            items.AddRange(await Page(rest.OrderByDescending(r => r.CreatedAt), Math.Max(0, skip - urgentCount), take - items.Count).ToListAsync(cancellationToken));
+        }
+
+        return items;
+    }
+
+    private static bool OnlyStatusOrView(LeadFilter filter) =>
+        string.IsNullOrEmpty(filter.Area) && filter.LanguageValue is null && !filter.Urgent
+        && filter.From is null && filter.To is null && string.IsNullOrWhiteSpace(filter.Q);
 
     public Task<int> NeedsResponseCountAsync(CancellationToken cancellationToken = default)
     {
@@ -303,11 +344,20 @@ public sealed class LeadsService(
             query = query.Where(r => r.CreatedAt < end);
         }
 
-        if (filter.Q?.Trim() is { Length: > 0 } search)
+        if (filter.Q?.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) is { Length: > 0 } search)
         {
-            var pattern = $"%{search.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
-            query = query.Where(r => EF.Functions.Like(r.FullName, pattern) || EF.Functions.Like(r.Email!, pattern)
-                || EF.Functions.Like(r.Phone!, pattern) || EF.Functions.Like(r.Description, pattern));
+            var pattern = $"%{search}%";
+            if (search.Length >= 3)
+            {
+                // The trigram full-text index (see the LeadSearchIndex migration) answers LIKE without a scan.
+                var matches = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM LeadSearch WHERE Text LIKE {pattern}");
+                query = query.Where(r => matches.Contains(r.Id));
+            }
+            else
+            {
+                query = query.Where(r => EF.Functions.Like(r.FullName, pattern) || EF.Functions.Like(r.Email!, pattern)
+                    || EF.Functions.Like(r.Phone!, pattern) || EF.Functions.Like(r.Description, pattern));
+            }
         }
 
         return query;
