@@ -37,7 +37,7 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         // The inbox filters: each index also carries Status and CreatedAt, so counting and ordering the
         // matches reads the index alone (measured by bench/leads-inbox.sh with 100,000 requests).
         builder.HasIndex(r => new { r.Urgency, r.CourtDate, r.Status, r.CreatedAt });
-        builder.HasIndex(r => new { r.PracticeAreaKey, r.Status, r.CreatedAt });
+        builder.HasIndex(r => new { r.PracticeAreaKey, r.PreferredLanguage, r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.PreferredLanguage, r.Status, r.CreatedAt });
     }
 }

@@ -370,9 +370,9 @@ namespace PiriSite.Data.Migrations
 
                     b.HasIndex("Status", "StatusChangedAt");
 
-                    b.HasIndex("PracticeAreaKey", "Status", "CreatedAt");
-
                     b.HasIndex("PreferredLanguage", "Status", "CreatedAt");
+
+                    b.HasIndex("PracticeAreaKey", "PreferredLanguage", "Status", "CreatedAt");
 
                     b.HasIndex("Urgency", "CourtDate", "Status", "CreatedAt");
 

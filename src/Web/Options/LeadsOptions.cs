@@ -14,4 +14,7 @@ public sealed class LeadsOptions
     public int RetentionIntervalMinutes { get; set; } = 360;
 
     public int PageSize { get; set; } = 50;
+
+    /// <summary>A search lists at most this many matches, the newest (so a broad search stays fast).</summary>
+    public int SearchCap { get; set; } = 1000;
 }

@@ -11,7 +11,7 @@ namespace PiriSite.Web.Tests.Areas.Admin;
 
 public sealed class LeadsControllerTests : IDisposable
 {
-    private readonly SiteFactory _factory = new(new Dictionary<string, string?> { ["Leads:PageSize"] = "5" });
+    private readonly SiteFactory _factory = new(new Dictionary<string, string?> { ["Leads:PageSize"] = "5", ["Leads:SearchCap"] = "8" });
 
     private async Task<ConsultationRequest> AddRequestAsync(
         string name, LeadStatus status = LeadStatus.New, string? phone = "(214) 555-0100", string? email = null,
@@ -120,6 +120,29 @@ public sealed class LeadsControllerTests : IDisposable
         // A search term put into the address by hand is ignored, never echoed.
         var byUrl = await client.GetStringAsync("/admin/leads?q=Zuleika");
         Assert.Contains("Someone Else", byUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABroadSearchListsTheNewestMatchesAndSaysThereAreMore()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            // Received in order, as real requests are: the last stored is the newest.
+            await AddRequestAsync($"Broad {i:D2}", description: "Detained after a traffic stop.", createdAt: DateTime.UtcNow.AddMinutes(i - 10));
+        }
+
+        using var client = await SignInAsync();
+        var page = await client.GetStringAsync("/admin/leads");
+
+        var html = await (await client.PostAsync("/admin/leads/search", Form(page, ("Q", "traffic stop")))).Content.ReadAsStringAsync();
+        var narrow = await (await client.PostAsync("/admin/leads/search", Form(page, ("Q", "Broad 00")))).Content.ReadAsStringAsync();
+
+        Assert.Contains("8 requests matching your search", html, StringComparison.Ordinal);
+        Assert.Contains("matches more requests than it lists", html, StringComparison.Ordinal);
+        Assert.Contains("Broad 09", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Broad 00", html, StringComparison.Ordinal);
+        Assert.Contains("1 request matching your search", narrow, StringComparison.Ordinal);
+        Assert.DoesNotContain("matches more requests than it lists", narrow, StringComparison.Ordinal);
     }
 
     [Fact]

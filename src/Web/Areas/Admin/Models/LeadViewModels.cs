@@ -67,7 +67,8 @@ public sealed record LeadInboxScreen(
     int NeedsResponseCount,
     IReadOnlyList<PiriSite.Web.ViewModels.PracticeAreaOption> PracticeAreas,
     DateTime Now,
-    int PageSize)
+    int PageSize,
+    bool SearchCapped = false)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

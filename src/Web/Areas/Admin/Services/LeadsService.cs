@@ -55,6 +55,7 @@ public sealed class LeadsService(
                 _ => filter.StatusValue is { } status ? counts.GetValueOrDefault(status) : counts.Where(c => c.Key != LeadStatus.Spam).Sum(c => c.Value),
             }
             : await query.CountAsync(cancellationToken);
+        var searchCapped = filter.Q?.Trim() is { Length: >= 3 } term && await SearchHasMoreThanCapAsync(term, cancellationToken);
 
         var skip = (filter.Page - 1) * settings.PageSize;
         var page = filter.Sort == "urgent"
@@ -67,7 +68,16 @@ public sealed class LeadsService(
                 LeadWorkflow.IsUrgent(r.Urgency, r.CourtDate, urgentLimit.AddDays(-14)), DescribeUrgency(r.Urgency, r.CourtDate),
                 r.PracticeAreaKey is null ? null : names.GetValueOrDefault(r.PracticeAreaKey, r.PracticeAreaKey),
                 r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict)).ToList(),
-            total, counts, needsResponse, areas, now, settings.PageSize);
+            total, counts, needsResponse, areas, now, settings.PageSize, searchCapped);
+    }
+
+    private async Task<bool> SearchHasMoreThanCapAsync(string search, CancellationToken cancellationToken)
+    {
+        var pattern = $"%{search.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+        var cap = options.Value.SearchCap;
+        var found = await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM (SELECT rowid FROM LeadSearch WHERE Text LIKE {pattern} LIMIT {cap + 1})")
+            .SingleAsync(cancellationToken);
+        return found > cap;
     }
 
     private sealed record InboxItem(
@@ -350,7 +360,9 @@ public sealed class LeadsService(
             if (search.Length >= 3)
             {
                 // The trigram full-text index (see the LeadSearchIndex migration) answers LIKE without a scan.
-                var matches = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM LeadSearch WHERE Text LIKE {pattern}");
+                // A word that matches thousands of requests is cut to the newest Leads:SearchCap of them: listing
+                // and counting every match is what would make a broad search slow, and nobody reads past it.
+                var matches = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM LeadSearch WHERE Text LIKE {pattern} ORDER BY rowid DESC LIMIT {options.Value.SearchCap}");
                 query = query.Where(r => matches.Contains(r.Id));
             }
             else
