@@ -32,7 +32,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
-    [EnableRateLimiting(IdentityExtensions.SignInRateLimitPolicy)]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -75,7 +75,7 @@ public sealed class AccountController(
             : View(new TwoFactorCodeViewModel { ReturnUrl = returnUrl, UseRecoveryCode = recovery });
 
     [HttpPost("two-factor-code")]
-    [EnableRateLimiting(IdentityExtensions.SignInRateLimitPolicy)]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> TwoFactorCode(TwoFactorCodeViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using PiriSite.Data;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
@@ -15,7 +13,6 @@ public static class IdentityExtensions
 {
     public const string StaffPolicy = "Staff";
     public const string AttorneyPolicy = "Attorney";
-    public const string SignInRateLimitPolicy = "sign-in";
 
     /// <summary>Idle sessions end after this long; every session ends after <see cref="AbsoluteSessionLimit"/>.</summary>
     public static readonly TimeSpan IdleSessionLimit = TimeSpan.FromMinutes(30);
@@ -95,21 +92,6 @@ public static class IdentityExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(StaffRoles.Attorney, StaffRoles.Staff))
             .AddPolicy(AttorneyPolicy, policy => policy.RequireRole(StaffRoles.Attorney));
-
-        // Sign-in attempts per client address, in addition to the per-account lockout.
-        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(limiter =>
-            limiter.AddPolicy(SignInRateLimitPolicy, context =>
-            {
-                var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue.SignInRateLimit;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = settings.PermitLimit,
-                        Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                        QueueLimit = 0,
-                    });
-            }));
 
         return builder;
     }

@@ -9,6 +9,7 @@ namespace PiriSite.Web.Extensions;
 public static class RateLimitPolicies
 {
     public const string Consultation = "consultation";
+    public const string SignIn = "sign-in";
 
     public static IServiceCollection AddSiteRateLimits(this IServiceCollection services)
     {
@@ -30,16 +31,26 @@ public static class RateLimitPolicies
             limiter.AddPolicy(Consultation, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<ConsultationOptions>>().CurrentValue.RateLimit;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = settings.PermitLimit,
-                        Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                        QueueLimit = 0,
-                    });
+                return PerClientFixedWindow(context, settings.PermitLimit, settings.WindowSeconds);
+            });
+
+            // Sign-in attempts per client address, in addition to the per-account lockout.
+            limiter.AddPolicy(SignIn, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue.SignInRateLimit;
+                return PerClientFixedWindow(context, settings.PermitLimit, settings.WindowSeconds);
             });
         });
         return services;
     }
+
+    private static RateLimitPartition<string> PerClientFixedWindow(HttpContext context, int permitLimit, int windowSeconds) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permitLimit,
+                Window = TimeSpan.FromSeconds(windowSeconds),
+                QueueLimit = 0,
+            });
 }
