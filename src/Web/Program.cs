@@ -7,9 +7,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddWeb();
 builder.AddSiteIdentity();
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services));
+// preserveStaticLogger: each host logs through its own logger, not the process-wide Log.Logger
+// (several hosts run side by side in the tests, and each must keep its own sinks).
+builder.Services.AddSerilog(
+    (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+    preserveStaticLogger: true);
 
 var app = builder.Build();
 
