@@ -109,7 +109,8 @@ public static class WebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSerilogRequestLogging();
+        // The host's own Serilog logger (Program.cs keeps the static one out of it), so request logs reach its sinks.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
         app.UseRouting();
         app.UseRateLimiter();
