@@ -15,6 +15,18 @@ public enum ContactMethod
     Email = 3,
 }
 
+public static class ContactMethods
+{
+    /// <summary>How the method reads to staff, in the inbox and in the intake email.</summary>
+    public static string Label(ContactMethod method) => method switch
+    {
+        ContactMethod.Phone => "Phone call",
+        ContactMethod.TextMessage => "Text message",
+        ContactMethod.Email => "Email",
+        _ => "No preference",
+    };
+}
+
 /// <summary>How pressing the person's situation is; the inbox puts the first two first.</summary>
 public enum Urgency
 {

@@ -36,7 +36,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             .AppendLine(CultureInfo.InvariantCulture, $"Urgency:            {urgency}")
             .AppendLine(CultureInfo.InvariantCulture, $"Practice area:      {practiceAreaName ?? "Not sure"}")
             .AppendLine(CultureInfo.InvariantCulture, $"Preferred language: {request.PreferredLanguage}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Contact by:         {Describe(request.ContactMethod)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Contact by:         {ContactMethods.Label(request.ContactMethod)}")
             .AppendLine()
             .AppendLine("Open the request in the admin area (sign-in required):")
             .AppendLine(adminLink)
@@ -124,14 +124,6 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
         TextBody = body,
         CreatedAt = now,
         NextAttemptAt = now,
-    };
-
-    private static string Describe(ContactMethod method) => method switch
-    {
-        ContactMethod.Phone => "Phone call",
-        ContactMethod.TextMessage => "Text message",
-        ContactMethod.Email => "Email",
-        _ => "No preference",
     };
 
     private static string FirmTime(DateTime utc) =>
