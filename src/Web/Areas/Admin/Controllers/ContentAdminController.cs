@@ -171,7 +171,7 @@ public abstract class ContentAdminController<T>(
         var outcome = await editing.SaveAsync<T>(id, form.Version, form.ToSubmission(), User);
         if (outcome.Saved)
         {
-            TempData["Message"] = $"Saved. {PublicState(outcome.Id!.Value)}";
+            TempData["Message"] = $"Saved. It is at {Section.PublicPath}/{outcome.Slug} when published.";
             return Redirect($"{Section.AdminPath}/{outcome.Id}/edit");
         }
 
@@ -191,9 +191,6 @@ public abstract class ContentAdminController<T>(
 
         return Editor(id, form, markdown.Render(form.BodyMarkdown), outcome.Conflict, item);
     }
-
-    private string PublicState(int id) =>
-        $"It is at {Section.PublicPath}/{db.Set<T>().AsNoTracking().Where(c => c.Id == id).Select(c => c.Slug).Single()} when published.";
 
     private ViewResult Editor(int? id, ContentEditorForm form, RenderedMarkdown? preview, string? conflict, T? item)
     {

@@ -112,7 +112,7 @@ public sealed class StaffController(UserManager<StaffUser> users, AuditLog audit
         var attorneys = (await users.GetUsersInRoleAsync(StaffRoles.Attorney)).Select(u => u.Id).ToHashSet();
         var rows = all.Select(u => new StaffMemberRow(
             u.Id, u.Email ?? "", u.DisplayName, attorneys.Contains(u.Id) ? StaffRoles.Attorney : StaffRoles.Staff,
-            u.TwoFactorEnabled, u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(50), u.Id == me)).ToList();
+            u.TwoFactorEnabled, u.IsDisabled, u.Id == me)).ToList();
         return new StaffIndexViewModel(rows, newMember);
     }
 }

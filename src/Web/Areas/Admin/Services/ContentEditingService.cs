@@ -8,7 +8,7 @@ using PiriSite.Web.Services;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
-public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Errors, string? Conflict)
+public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Errors, string? Conflict, string? Slug = null)
 {
     public bool Saved => Id is not null;
 
@@ -116,7 +116,7 @@ public sealed class ContentEditingService(
         }
 
         await audit.RecordAsync(actor, $"{Label(kind)} {note.ToLowerInvariant()}", $"{item.Title} (/{item.Slug})");
-        return new SaveOutcome(item.Id, errors, null);
+        return new SaveOutcome(item.Id, errors, null, item.Slug);
     }
 
     public async Task<bool> SetDeletedAsync<T>(int id, bool deleted, ClaimsPrincipal actor) where T : class, IEditableContent

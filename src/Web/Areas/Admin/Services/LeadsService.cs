@@ -135,7 +135,7 @@ public sealed class LeadsService(
         var timeline = await db.LeadNotes.AsNoTracking().Where(n => n.ConsultationRequestId == request.Id).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).ToListAsync();
         var areas = await PracticeAreasAsync();
         var staff = (await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync())
-            .Where(u => u.LockoutEnd is null || u.LockoutEnd < DateTimeOffset.UtcNow.AddYears(50))
+            .Where(u => !u.IsDisabled)
             .Select(u => new StaffOption(u.Id, string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName)).ToList();
         var today = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(clock.GetUtcNow().UtcDateTime));
         return new LeadDetailScreen(
