@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PiriSite.Data.Identity;
+using PiriSite.Domain.Content;
 
 namespace PiriSite.Data;
 
@@ -31,6 +32,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<SiteDbInitialiser>();
         builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Pages are rendered when saved and when the initialiser finds them stale; one shared, thread-safe renderer.
+        builder.Services.AddSingleton<MarkdownRenderer>();
 
         return builder;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PiriSite.Data.Identity;
 using PiriSite.Data.Seed;
 using PiriSite.Domain.Accounts;
+using PiriSite.Domain.Content;
 
 namespace PiriSite.Data;
 
@@ -19,6 +20,7 @@ public sealed partial class SiteDbInitialiser(
     UserManager<StaffUser> users,
     IOptions<AdminBootstrapOptions> admin,
     TimeProvider clock,
+    MarkdownRenderer markdown,
     ILogger<SiteDbInitialiser> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
@@ -34,7 +36,37 @@ public sealed partial class SiteDbInitialiser(
         await SeedRolesAsync();
         await CreateFirstAttorneyAsync();
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);
+        await RenderStaleContentAsync(cancellationToken);
         LogInitialised(logger);
+    }
+
+    /// <summary>
+    /// Pages store their HTML, rendered when saved. Newly seeded pages, and pages rendered by an older version
+    /// of the renderer, are rendered here, once.
+    /// </summary>
+    private async Task RenderStaleContentAsync(CancellationToken cancellationToken)
+    {
+        const int current = MarkdownRenderer.OutputVersion;
+        var articles = await db.Articles.Where(a => a.RenderVersion != current).ToListAsync(cancellationToken);
+        var areas = await db.PracticeAreas.Where(p => p.RenderVersion != current).ToListAsync(cancellationToken);
+        var profiles = await db.FirmProfiles.Where(f => f.RenderVersion != current).ToListAsync(cancellationToken);
+        if (articles.Count + areas.Count + profiles.Count == 0)
+        {
+            return;
+        }
+
+        var images = await db.ImagesByUrlAsync(cancellationToken);
+        foreach (var content in articles.Cast<IEditableContent>().Concat(areas))
+        {
+            content.RenderBody(markdown, images);
+        }
+
+        foreach (var profile in profiles)
+        {
+            profile.RenderPages(markdown, images);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedRolesAsync()

@@ -428,6 +428,10 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasMaxLength(200000)
@@ -443,6 +447,9 @@ namespace PiriSite.Data.Migrations
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RenderVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
@@ -472,6 +479,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableOfContentsJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -588,6 +599,10 @@ namespace PiriSite.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AboutHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AboutMarkdown")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -616,6 +631,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisclaimerHtml")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisclaimerMarkdown")
@@ -657,10 +676,17 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PrivacyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrivacyMarkdown")
                         .IsRequired()
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RenderVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ServiceArea")
                         .IsRequired()
@@ -721,6 +747,10 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Variants")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 
@@ -737,6 +767,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
@@ -762,6 +796,9 @@ namespace PiriSite.Data.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RenderVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SeoDescription")
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
@@ -783,6 +820,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableOfContentsJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TranslationKey")

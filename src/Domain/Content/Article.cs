@@ -28,6 +28,12 @@ public class Article : IEditableContent
 
     public string BodyMarkdown { get; set; } = "";
 
+    public string BodyHtml { get; set; } = "";
+
+    public string TableOfContentsJson { get; set; } = "[]";
+
+    public int RenderVersion { get; set; }
+
     public string AuthorName { get; set; } = "";
 
     public ContentStatus Status { get; set; } = ContentStatus.Draft;

@@ -46,6 +46,16 @@ public class FirmProfile
 
     public string PrivacyMarkdown { get; set; } = "";
 
+    // The three pages above as safe HTML, rendered when the profile is saved.
+    public string AboutHtml { get; set; } = "";
+
+    public string DisclaimerHtml { get; set; } = "";
+
+    public string PrivacyHtml { get; set; } = "";
+
+    /// <summary>The <see cref="MarkdownRenderer.OutputVersion"/> that made the pages' HTML.</summary>
+    public int RenderVersion { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Counts saves, so that two people editing the profile at once cannot overwrite each other.</summary>

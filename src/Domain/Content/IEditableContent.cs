@@ -18,6 +18,15 @@ public interface IEditableContent
 
     string BodyMarkdown { get; set; }
 
+    /// <summary>The body as safe HTML, rendered from the Markdown when it is saved (never at each request).</summary>
+    string BodyHtml { get; set; }
+
+    /// <summary>The body's table of contents, as JSON, rendered with <see cref="BodyHtml"/>.</summary>
+    string TableOfContentsJson { get; set; }
+
+    /// <summary>The <see cref="MarkdownRenderer.OutputVersion"/> that made <see cref="BodyHtml"/>; older ones are rendered again at start.</summary>
+    int RenderVersion { get; set; }
+
     string? SeoTitle { get; set; }
 
     string? SeoDescription { get; set; }

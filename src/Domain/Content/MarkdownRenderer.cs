@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -18,6 +19,15 @@ public sealed record RenderedMarkdown(string Html, IReadOnlyList<TocEntry> Table
 /// </summary>
 public sealed class MarkdownRenderer
 {
+    /// <summary>
+    /// Changes whenever the HTML this renderer makes changes (a new extension, another sanitizer rule, image
+    /// attributes), so that HTML stored with content is rendered again at the next start.
+    /// </summary>
+    public const int OutputVersion = 2;
+
+    /// <summary>The width an image in a page's text column is shown at on a wide screen, for the browser's choice of size.</summary>
+    public const string ImageSizes = "(min-width: 800px) 760px, 100vw";
+
     // Links and images may only point at these; javascript:, data:, vbscript: and the rest are removed.
     private static readonly string[] s_allowedSchemes = ["http", "https", "mailto", "tel"];
 
@@ -44,15 +54,49 @@ public sealed class MarkdownRenderer
         }
 
         _sanitizer.AllowedAttributes.Add("id");
+        // Set by the renderer itself on images (below), from the media library's own data.
+        _sanitizer.AllowedAttributes.Add("loading");
+        _sanitizer.AllowedAttributes.Add("decoding");
+        _sanitizer.AllowedAttributes.Add("srcset");
+        _sanitizer.AllowedAttributes.Add("sizes");
         _sanitizer.AllowedAttributes.Remove("style");
         _sanitizer.AllowedAttributes.Remove("class");
     }
 
-    public RenderedMarkdown Render(string? markdown)
+    /// <param name="markdown">The staff-written text.</param>
+    /// <param name="images">
+    /// The media library by URL: an image found there gets its width and height (no layout shift while it loads)
+    /// and its smaller sizes as a srcset.
+    /// </param>
+    public RenderedMarkdown Render(string? markdown, IReadOnlyDictionary<string, MediaFile>? images = null)
     {
         var document = Markdown.Parse(markdown ?? "", _pipeline);
+        DescribeImages(document, images);
         var html = _sanitizer.Sanitize(document.ToHtml(_pipeline));
         return new RenderedMarkdown(html, BuildTableOfContents(document));
+    }
+
+    // Images come after the page's title and opening text, so they load lazily: only when scrolled near.
+    private static void DescribeImages(MarkdownDocument document, IReadOnlyDictionary<string, MediaFile>? images)
+    {
+        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage))
+        {
+            var attributes = image.GetAttributes();
+            attributes.AddPropertyIfNotExist("loading", "lazy");
+            attributes.AddPropertyIfNotExist("decoding", "async");
+            if (image.Url is { } url && images is not null && images.TryGetValue(url, out var media) && media.Width > 0)
+            {
+                attributes.AddPropertyIfNotExist("width", media.Width.ToString(CultureInfo.InvariantCulture));
+                attributes.AddPropertyIfNotExist("height", media.Height.ToString(CultureInfo.InvariantCulture));
+                if (media.VariantWidths.Count > 0)
+                {
+                    var candidates = media.VariantWidths.Select(width => $"{media.VariantUrl(width)} {width}w")
+                        .Append($"{media.Url} {media.Width}w");
+                    attributes.AddPropertyIfNotExist("srcset", string.Join(", ", candidates));
+                    attributes.AddPropertyIfNotExist("sizes", ImageSizes);
+                }
+            }
+        }
     }
 
     // The contents list names the sections (h2) and their subsections (h3); h1 is the page title.

@@ -25,7 +25,26 @@ public class MediaFile
 
     public string UploadedBy { get; set; } = "";
 
+    /// <summary>
+    /// The widths of the smaller copies made at upload, comma-separated ("480,960"), stored beside the
+    /// original as NAME-WIDTH.EXT. Empty for an image already small.
+    /// </summary>
+    public string Variants { get; set; } = "";
+
     public string Url => $"/media/{StoredName}";
+
+    public IReadOnlyList<int> VariantWidths =>
+        Variants.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(width => int.Parse(width, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
+    public static string VariantName(string storedName, int width)
+    {
+        ArgumentNullException.ThrowIfNull(storedName);
+        return $"{Path.GetFileNameWithoutExtension(storedName)}-{width.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Path.GetExtension(storedName)}";
+    }
+
+    public string VariantUrl(int width) => $"/media/{VariantName(StoredName, width)}";
 
     /// <summary>The Markdown that puts the image in a page.</summary>
     public string Markdown => $"![{AltText.Replace("]", "", StringComparison.Ordinal)}]({Url})";

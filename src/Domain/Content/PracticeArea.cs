@@ -24,6 +24,12 @@ public class PracticeArea : IEditableContent
 
     public string BodyMarkdown { get; set; } = "";
 
+    public string BodyHtml { get; set; } = "";
+
+    public string TableOfContentsJson { get; set; } = "[]";
+
+    public int RenderVersion { get; set; }
+
     public int DisplayOrder { get; set; }
 
     public ContentStatus Status { get; set; } = ContentStatus.Published;

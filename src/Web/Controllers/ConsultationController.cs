@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PiriSite.Web.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Filters;
@@ -10,7 +13,11 @@ namespace PiriSite.Web.Controllers;
 
 [Route("consultation")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ConsultationController(ConsultationService consultations, FirmProfileService firmProfile) : Controller
+public sealed class ConsultationController(
+    ConsultationService consultations,
+    FirmProfileService firmProfile,
+    IAntiforgery antiforgery,
+    IOptions<ConsultationOptions> options) : Controller
 {
     // The reference travels to the confirmation page in TempData (a protected cookie), never in the URL.
     private const string ReferenceKey = "ConsultationReference";
@@ -24,12 +31,46 @@ public sealed class ConsultationController(ConsultationService consultations, Fi
         return View(new ConsultationFormContext(form, areas, await firmProfile.GetAsync(cancellationToken), ShowErrorSummary: false));
     }
 
+    /// <summary>
+    /// The values that make a shared (cached) page's short form this visitor's own: the antiforgery token (and
+    /// its cookie), an idempotency key and the sealed time the person started. consultation.js asks for them when
+    /// the visitor first touches the form. Never cached; readable only by the site's own pages (no CORS).
+    /// </summary>
+    [HttpGet("form-token")]
+    public IActionResult FormToken()
+    {
+        var tokens = antiforgery.GetAndStoreTokens(HttpContext);
+        var form = consultations.WithFreshTokens(new ConsultationFormViewModel(), TimeSpan.Zero);
+        return Json(new { tokens.FormFieldName, Token = tokens.RequestToken, form.IdempotencyKey, form.ShownAt });
+    }
+
+    /// <remarks>
+    /// The antiforgery token is checked here rather than by the global filter, so that a request without a valid
+    /// one (a cached page's form sent by a browser without JavaScript, or after a long pause) is not answered
+    /// with a bare error that loses what the person typed: the form comes back filled in, with a fresh token,
+    /// and nothing is stored until it is sent again from this site. Cross-site posts are refused outright.
+    /// </remarks>
     [HttpPost("")]
+    [IgnoreAntiforgeryToken]
     [ConsultationFormBody]
     [EnableRateLimiting(RateLimitPolicies.Consultation)]
     public async Task<IActionResult> Submit([FromForm] ConsultationFormViewModel form)
     {
         ArgumentNullException.ThrowIfNull(form);
+
+        if (Request.IsCrossSite())
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            // The person typed for at least as long as the minimum already, on the page they came from.
+            consultations.WithFreshTokens(form, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds));
+            ModelState.AddModelError("", "Your request is not sent yet. Please check it and press “Send my request” once more.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), new ConsultationFormContext(form, await consultations.ListPracticeAreasAsync(), await firmProfile.GetAsync(), ShowErrorSummary: true));
+        }
 
         // Not cancelled when the visitor's connection drops: a request that is being stored is stored whole,
         // and a retry of the same form then finds it by its idempotency key.

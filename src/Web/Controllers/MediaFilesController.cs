@@ -16,17 +16,21 @@ public sealed partial class MediaFilesController(SiteDbContext db, IOptions<Site
     [ResponseCache(Duration = 31_536_000, Location = ResponseCacheLocation.Any)]
     public async Task<IActionResult> Show(string name)
     {
-        // Only names this site made: no path can be smuggled in.
-        if (!StoredName().IsMatch(name))
+        // Only names this site made: no path can be smuggled in. A smaller copy is NAME-WIDTH.EXT.
+        var match = StoredName().Match(name);
+        if (!match.Success)
         {
             return NotFound();
         }
 
-        var media = await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.StoredName == name);
+        var original = match.Groups["hash"].Value + match.Groups["ext"].Value;
+        var width = match.Groups["width"].Success ? match.Groups["width"].Value : null;
+        var media = await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.StoredName == original);
         var path = Path.Combine(MediaController.MediaDirectory(options.Value, environment), name);
-        return media is null || !System.IO.File.Exists(path) ? NotFound() : PhysicalFile(path, media.ContentType);
+        var known = media is not null && (width is null || media.VariantWidths.Any(w => w.ToString(System.Globalization.CultureInfo.InvariantCulture) == width));
+        return !known || !System.IO.File.Exists(path) ? NotFound() : PhysicalFile(path, media!.ContentType);
     }
 
-    [GeneratedRegex("^[0-9a-f]{32}\\.(jpg|png|webp)$")]
+    [GeneratedRegex("^(?<hash>[0-9a-f]{32})(?:-(?<width>[1-9][0-9]{1,4}))?(?<ext>\\.(?:jpg|png|webp))$")]
     private static partial Regex StoredName();
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Services;
+using PiriSite.Web.Services.Caching;
 using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.ViewModels;
 
@@ -9,11 +11,10 @@ namespace PiriSite.Web.Controllers;
 [Route("practice-areas")]
 public sealed class PracticeAreasController(
     PublicContentService content,
-    FirmProfileService firmProfile,
-    ConsultationService consultations,
-    MarkdownRenderer markdown) : Controller
+    FirmProfileService firmProfile) : Controller
 {
     [HttpGet("")]
+    [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.PracticeAreasTag])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
@@ -21,6 +22,7 @@ public sealed class PracticeAreasController(
     }
 
     [HttpGet("{slug}")]
+    [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.PracticeAreasTag])]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         var area = await content.FindPracticeAreaAsync(slug, cancellationToken);
@@ -34,7 +36,7 @@ public sealed class PracticeAreasController(
         var firm = await firmProfile.GetAsync(cancellationToken);
         var others = (await content.ListPracticeAreasAsync(cancellationToken)).Where(a => a.Slug != area.Slug).ToList();
         var shortForm = new ConsultationFormContext(
-            consultations.NewForm(area.TranslationKey, Request.Path), [], firm, ShowErrorSummary: false, Compact: true);
-        return View(new PracticeAreaPageViewModel(area, markdown.Render(area.BodyMarkdown), firm, others, shortForm));
+            ConsultationService.NewSharedForm(area.TranslationKey, Request.Path), [], firm, ShowErrorSummary: false, Compact: true);
+        return View(new PracticeAreaPageViewModel(area, area.RenderedBody(), firm, others, shortForm));
     }
 }

@@ -36,11 +36,11 @@ public static class WebExtensions
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         // Content
-        services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<FirmProfileService>();
         services.AddScoped<PublicContentService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentEditingService>();
+        services.AddPublicPageCaching();
 
         // Leads inbox and the retention of closed requests
         services.AddOptions<LeadsOptions>().BindConfiguration(LeadsOptions.SectionName);
@@ -116,6 +116,8 @@ public static class WebExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the cache never answers a signed-in member of staff, and never stores for one.
+        app.UsePublicPageCaching();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

@@ -10,6 +10,12 @@ public sealed class SiteOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Serve public pages from the output cache (on unless turned off). Off renders every page on every request:
+    /// for measuring rendering (bench/run.sh) or looking into a problem, never needed otherwise.
+    /// </summary>
+    public bool CachePublicPages { get; set; } = true;
+
     /// <summary>Where the data-protection keys live (they sign antiforgery tokens and, later, sign-in cookies).</summary>
     public string DataProtectionKeysPath { get; set; } = "App_Data/keys";
 

@@ -40,6 +40,23 @@ public sealed class PublicContentService(SiteDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
     }
 
+    /// <summary>Every public practice area's address and last change, for the sitemap.</summary>
+    public async Task<IReadOnlyList<PageDate>> ListPracticeAreaDatesAsync(CancellationToken cancellationToken = default) =>
+        await db.PracticeAreas.AsNoTracking()
+            .Where(PublishedAreas(clock.GetUtcNow().UtcDateTime))
+            .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
+            // A scheduled page changed when it went live, after its last save.
+            .Select(p => new PageDate("/practice-areas/" + p.Slug, p.PublishedAt > p.UpdatedAt ? p.PublishedAt.Value : p.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The newest public articles, whole, for the feed.</summary>
+    public async Task<IReadOnlyList<Article>> ListNewestArticlesAsync(int take, CancellationToken cancellationToken = default) =>
+        await db.Articles.AsNoTracking()
+            .Where(PublishedArticles(clock.GetUtcNow().UtcDateTime))
+            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+
     /// <summary>The current slug of a page that used to live at <paramref name="oldSlug"/>, if it is still public.</summary>
     public async Task<string?> FindMovedSlugAsync(ContentKind kind, string oldSlug, CancellationToken cancellationToken = default)
     {

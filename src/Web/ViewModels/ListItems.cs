@@ -3,3 +3,6 @@ namespace PiriSite.Web.ViewModels;
 public sealed record PracticeAreaListItem(string Name, string Slug, string Summary);
 
 public sealed record ArticleListItem(string Title, string Slug, string Summary, string AuthorName, DateTime PublishedAt, DateTime UpdatedAt);
+
+/// <summary>A public page's path and when its content last changed.</summary>
+public sealed record PageDate(string Path, DateTime LastModified);

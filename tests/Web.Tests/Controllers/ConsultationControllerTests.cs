@@ -212,16 +212,82 @@ public class ConsultationControllerTests(SiteFactory factory) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task APostWithoutTheAntiforgeryTokenIsRefusedAndNothingIsStored()
+    public async Task APostWithoutTheAntiforgeryTokenIsNotStoredAndComesBackFilledInToSendAgain()
     {
         using var client = factory.CreateClient();
         var form = await ConsultationForm.LoadAsync(client);
 
         var response = await form.PostAsync(client, omit: "__RequestVerificationToken");
+        var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("We could not read that request", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Your request is not sent yet", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"María José Hernández\"", html, StringComparison.Ordinal);
+        Assert.Contains("traffic stop in Irving", html, StringComparison.Ordinal);
         await AssertNotStoredAsync(form["IdempotencyKey"]);
+
+        // The form shown again carries a fresh token and the same idempotency key: one more press sends it.
+        var again = ConsultationForm.FromPage(html);
+        Assert.Equal(form["IdempotencyKey"], again["IdempotencyKey"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PostAsync(client)).StatusCode);
+        await using var scope = factory.CreateDbScope();
+        Assert.Equal(1, await scope.Db.ConsultationRequests.CountAsync(r => r.IdempotencyKey == Guid.Parse(form["IdempotencyKey"])));
+    }
+
+    [Fact]
+    public async Task ACachedPagesShortFormSentWithoutJavaScriptComesBackFilledInAndIsNotTakenForSpam()
+    {
+        // The real minimum fill time: the form shown again must count the time spent on the first page.
+        using var strict = new SiteFactory(new Dictionary<string, string?> { ["Consultation:MinimumFillSeconds"] = "3" });
+        using var client = strict.CreateClient();
+        await client.GetStringAsync("/practice-areas/asylum");
+        var values = ConsultationForm.ValidValues();
+        values["Source"] = "/practice-areas/asylum";
+
+        // What the cached page's form sends when no script ran: no token, no key, no start time.
+        var response = await client.PostAsync("/consultation", new FormUrlEncodedContent(values));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("traffic stop in Irving", html, StringComparison.Ordinal);
+        var again = ConsultationForm.FromPage(html);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PostAsync(client)).StatusCode);
+        await using var scope = strict.CreateDbScope();
+        var stored = await scope.Db.ConsultationRequests.SingleAsync(r => r.IdempotencyKey == Guid.Parse(again["IdempotencyKey"]));
+        Assert.Equal(SpamVerdict.NotSpam, stored.SpamVerdict);
+        Assert.Equal("/practice-areas/asylum", stored.SourcePage);
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Origin", "https://evil.example")]
+    public async Task APostFromAnotherSiteIsRefusedEvenWithAValidToken(string header, string value)
+    {
+        using var client = factory.CreateClient();
+        var form = await ConsultationForm.LoadAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/consultation") { Content = form.Content() };
+        request.Headers.Add(header, value);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await AssertNotStoredAsync(form["IdempotencyKey"]);
+    }
+
+    [Fact]
+    public async Task TheShortFormsTokenEndpointIsNeverCachedAndSetsTheAntiforgeryCookie()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/consultation/form-token");
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("token").GetString()));
+        Assert.True(Guid.TryParse(json.RootElement.GetProperty("idempotencyKey").GetString(), out _));
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("shownAt").GetString()));
     }
 
     [Fact]

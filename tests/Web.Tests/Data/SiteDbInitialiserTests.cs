@@ -77,6 +77,37 @@ public class SiteDbInitialiserTests
         }
     }
 
+    [Fact]
+    public async Task PagesAreStoredRenderedAndRenderedAgainWhenTheRendererChanges()
+    {
+        using var factory = new SiteFactory();
+        await using (var scope = factory.CreateDbScope())
+        {
+            var article = await scope.Db.Articles.SingleAsync();
+            Assert.Contains("<h2 id=", article.BodyHtml, StringComparison.Ordinal);
+            Assert.NotEqual("[]", article.TableOfContentsJson);
+            Assert.All(await scope.Db.PracticeAreas.ToListAsync(), area => Assert.Equal(PiriSite.Domain.Content.MarkdownRenderer.OutputVersion, area.RenderVersion));
+            Assert.Contains("<p>", (await scope.Db.FirmProfiles.SingleAsync()).AboutHtml, StringComparison.Ordinal);
+
+            // As if an older renderer had made this HTML.
+            article.BodyHtml = "<p>stale</p>";
+            article.RenderVersion = 0;
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await using (var scope = factory.CreateDbScope())
+        {
+            await scope.Services.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
+        }
+
+        await using (var scope = factory.CreateDbScope())
+        {
+            var article = await scope.Db.Articles.SingleAsync();
+            Assert.DoesNotContain("stale", article.BodyHtml, StringComparison.Ordinal);
+            Assert.Equal(PiriSite.Domain.Content.MarkdownRenderer.OutputVersion, article.RenderVersion);
+        }
+    }
+
     private static async Task<string> SnapshotAsync(SiteFactory factory)
     {
         await using var scope = factory.CreateDbScope();

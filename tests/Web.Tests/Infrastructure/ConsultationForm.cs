@@ -30,7 +30,33 @@ public sealed partial class ConsultationForm
     /// <summary>Loads the page at <paramref name="path"/> and reads the form's hidden fields and antiforgery token.</summary>
     public static async Task<ConsultationForm> LoadAsync(HttpClient client, string path = "/consultation")
     {
+        ArgumentNullException.ThrowIfNull(client);
         var html = await client.GetStringAsync(path);
+        var fields = HiddenFields(html);
+
+        // A cached page's short form gets its own values from the token endpoint, as consultation.js does.
+        if (TokenUrl().Match(html) is { Success: true } tokenUrl)
+        {
+            using var tokens = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(tokenUrl.Groups[1].Value));
+            var root = tokens.RootElement;
+            fields[root.GetProperty("formFieldName").GetString()!] = root.GetProperty("token").GetString()!;
+            fields["IdempotencyKey"] = root.GetProperty("idempotencyKey").GetString()!;
+            fields["ShownAt"] = root.GetProperty("shownAt").GetString()!;
+        }
+
+        if (string.IsNullOrEmpty(fields.GetValueOrDefault("__RequestVerificationToken")))
+        {
+            throw new InvalidOperationException($"No consultation form with an antiforgery token on {path}.");
+        }
+
+        return new ConsultationForm(fields);
+    }
+
+    /// <summary>The form on a page already loaded (one shown again after a post).</summary>
+    public static ConsultationForm FromPage(string html) => new(HiddenFields(html));
+
+    private static Dictionary<string, string> HiddenFields(string html)
+    {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match input in InputTag().Matches(html))
         {
@@ -41,12 +67,7 @@ public sealed partial class ConsultationForm
             }
         }
 
-        if (!fields.ContainsKey("__RequestVerificationToken"))
-        {
-            throw new InvalidOperationException($"No consultation form with an antiforgery token on {path}.");
-        }
-
-        return new ConsultationForm(fields);
+        return fields;
     }
 
     public string this[string name] => _fields[name];
@@ -72,6 +93,9 @@ public sealed partial class ConsultationForm
 
     private static string? Attribute(string tag, string name) =>
         Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } match ? match.Groups[1].Value : null;
+
+    [GeneratedRegex("data-token-url=\"([^\"]+)\"")]
+    private static partial Regex TokenUrl();
 
     [GeneratedRegex("<input\\b[^>]*>")]
     private static partial Regex InputTag();

@@ -70,8 +70,10 @@ public class LayoutTests(SiteFactory factory) : IClassFixture<SiteFactory>
         var html = await client.GetStringAsync(route);
         var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
 
-        // The only script is the form's optional helper (a counter, focus on errors), from the site itself.
-        Assert.All(scripts, tag => Assert.Matches("^<script src=\"/js/consultation(\\.[a-z0-9]+)?\\.js\" defer></script>$", tag + "</script>"));
+        // The only script is the form's optional helper (a counter, focus on errors, the short form's token), from
+        // the site itself; the structured data is a JSON data block, which browsers never run.
+        Assert.All(scripts, tag => Assert.Matches("^<script (src=\"/js/consultation(\\.[a-z0-9]+)?\\.js\" defer|type=\"application/ld\\+json\")></script>$", tag + "</script>"));
+        ActiveContent.AssertNone(html, route);
         Assert.DoesNotContain(" on", string.Concat(System.Text.RegularExpressions.Regex.Matches(html, "<[a-z]+ [^>]*\\son[a-z]+=").Select(m => m.Value)), StringComparison.Ordinal);
     }
 

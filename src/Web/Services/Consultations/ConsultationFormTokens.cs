@@ -11,8 +11,9 @@ public sealed class ConsultationFormTokens(IDataProtectionProvider dataProtectio
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("PiriSite.Consultation.FormShownAt");
 
-    public string IssueShownAtToken() =>
-        _protector.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
+    /// <param name="alreadySpent">Time the person has already spent on the form elsewhere (on a page shown before this one).</param>
+    public string IssueShownAtToken(TimeSpan alreadySpent = default) =>
+        _protector.Protect((clock.GetUtcNow() - alreadySpent).UtcTicks.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>When the form was shown, or null for a missing, tampered or unreadable token.</summary>
     public DateTime? ReadShownAt(string? token)

@@ -44,13 +44,30 @@ public sealed partial class ConsultationService(
             .ToListAsync(cancellationToken);
 
     /// <summary>A new, empty form: its own idempotency key and the sealed time it was shown.</summary>
-    public ConsultationFormViewModel NewForm(string? practiceAreaKey, string sourcePage) => new()
+    public ConsultationFormViewModel NewForm(string? practiceAreaKey, string sourcePage) =>
+        WithFreshTokens(NewSharedForm(practiceAreaKey, sourcePage), TimeSpan.Zero);
+
+    /// <summary>
+    /// A new, empty form for a page every visitor shares (a cached page): nothing in it belongs to one visitor.
+    /// The page's script asks for the form's own values (<see cref="WithFreshTokens"/>) when the visitor starts.
+    /// </summary>
+    public static ConsultationFormViewModel NewSharedForm(string? practiceAreaKey, string sourcePage) => new()
     {
         PracticeArea = practiceAreaKey,
-        IdempotencyKey = Guid.NewGuid().ToString(),
-        ShownAt = formTokens.IssueShownAtToken(),
         Source = sourcePage,
     };
+
+    /// <summary>
+    /// Gives <paramref name="form"/> the values that belong to one visitor's form: an idempotency key (kept if it
+    /// already has one) and a sealed "shown at" time, <paramref name="alreadySpent"/> earlier than now.
+    /// </summary>
+    public ConsultationFormViewModel WithFreshTokens(ConsultationFormViewModel form, TimeSpan alreadySpent)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.IdempotencyKey = Guid.TryParse(form.IdempotencyKey, out var key) && key != Guid.Empty ? key.ToString() : Guid.NewGuid().ToString();
+        form.ShownAt = formTokens.IssueShownAtToken(alreadySpent);
+        return form;
+    }
 
     public async Task<SubmissionResult> SubmitAsync(ConsultationFormViewModel form, SubmissionOrigin origin, CancellationToken cancellationToken)
     {

@@ -1,8 +1,58 @@
 // Progressive enhancement for the consultation form; the form works fully without it.
 // - moves focus to the error summary, so keyboard and screen-reader users start there;
-// - counts the description's characters as the person types (the server counts the same way).
+// - counts the description's characters as the person types (the server counts the same way);
+// - on cached pages, fetches the short form's own antiforgery token, idempotency key and start time when the
+//   person first touches the form (without it, the server shows the form again, filled in, to send once more).
 (function () {
   "use strict";
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-token-url]"), function (form) {
+    var request = null;
+    var ready = false;
+
+    function fill(values) {
+      var fields = {
+        IdempotencyKey: values.idempotencyKey,
+        ShownAt: values.shownAt
+      };
+      fields[values.formFieldName] = values.token;
+      Object.keys(fields).forEach(function (name) {
+        var input = form.querySelector('input[type="hidden"][name="' + name + '"]');
+        if (input) {
+          input.value = fields[name];
+        }
+      });
+      ready = true;
+    }
+
+    function fetchTokens() {
+      if (!request) {
+        request = fetch(form.getAttribute("data-token-url"), { credentials: "same-origin", cache: "no-store" })
+          .then(function (response) {
+            if (!response.ok) {
+              throw new Error("form token " + response.status);
+            }
+            return response.json();
+          })
+          .then(fill)
+          .catch(function () {
+            request = null; // try again at the next touch; a send without a token is shown again, not lost
+          });
+      }
+      return request || Promise.resolve();
+    }
+
+    form.addEventListener("focusin", fetchTokens, { once: true });
+    form.addEventListener("submit", function (event) {
+      if (ready) {
+        return;
+      }
+      event.preventDefault();
+      fetchTokens().then(function () {
+        form.submit();
+      });
+    });
+  });
 
   var summary = document.getElementById("error-summary");
   if (summary) {

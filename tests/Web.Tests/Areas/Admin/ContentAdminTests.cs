@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Domain.Accounts;
 using PiriSite.Domain.Content;
+using PiriSite.Web.Services.Caching;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Areas.Admin;
@@ -78,10 +79,35 @@ public sealed class ContentAdminTests : IDisposable
         var (page, version) = await EditPageAsync(client, id);
         await client.PostAsync($"/admin/articles/{id}/edit", Form(page, ArticleFields("Bond Hearings Explained", "bond-hearings", "## What a bond is\n\nPublished text.", version: version)));
         Assert.Contains("Published text.", await visitor.GetStringAsync("/articles/bond-hearings"), StringComparison.Ordinal);
+        // The page, the list and the home page are now in the output cache: the second visit is answered from it.
+        foreach (var path in new[] { "/articles/bond-hearings", "/articles", "/" })
+        {
+            await visitor.GetAsync(path);
+            Assert.NotNull((await visitor.GetAsync(path)).Headers.Age);
+        }
 
         (page, version) = await EditPageAsync(client, id);
-        await client.PostAsync($"/admin/articles/{id}/edit", Form(page, ArticleFields("Bond Hearings Explained", "bond-hearings", "## What a bond is\n\nCorrected text.", version: version)));
+        await client.PostAsync($"/admin/articles/{id}/edit", Form(page, ArticleFields("Bond Hearings, Explained Again", "bond-hearings", "## What a bond is\n\nCorrected text.", version: version)));
         Assert.Contains("Corrected text.", await visitor.GetStringAsync("/articles/bond-hearings"), StringComparison.Ordinal);
+        Assert.Contains("Bond Hearings, Explained Again", await visitor.GetStringAsync("/articles"), StringComparison.Ordinal);
+        Assert.Contains("Bond Hearings, Explained Again", await visitor.GetStringAsync("/"), StringComparison.Ordinal);
+
+        // Unpublishing takes it off the cached pages at once too.
+        (page, version) = await EditPageAsync(client, id);
+        await client.PostAsync($"/admin/articles/{id}/edit", Form(page, ArticleFields("Bond Hearings, Explained Again", "bond-hearings", "Text.", status: "Draft", version: version)));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/articles/bond-hearings")).StatusCode);
+        Assert.DoesNotContain("bond-hearings", await visitor.GetStringAsync("/articles"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignedInStaffAlwaysSeeTheLivePageNeverTheCache()
+    {
+        using var client = await SignInAsync();
+
+        await client.GetAsync("/articles");
+        var second = await client.GetAsync("/articles");
+
+        Assert.Null(second.Headers.Age);
     }
 
     [Fact]
@@ -95,7 +121,11 @@ public sealed class ContentAdminTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/articles/coming-tomorrow")).StatusCode);
         Assert.Contains("Scheduled", await client.GetStringAsync("/admin/articles"), StringComparison.Ordinal);
 
+        Assert.DoesNotContain("/articles/coming-tomorrow", await visitor.GetStringAsync("/articles"), StringComparison.Ordinal); // now cached
+
         _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        // The watcher wakes by the real clock; this test moves the clock instead, so it asks the watcher to look now.
+        await _app.Services.GetRequiredService<ScheduledPublicationWatcher>().CheckAsync();
 
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/articles/coming-tomorrow")).StatusCode);
         Assert.Contains("/articles/coming-tomorrow", await visitor.GetStringAsync("/articles"), StringComparison.Ordinal);

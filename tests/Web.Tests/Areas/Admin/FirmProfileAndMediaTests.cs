@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Domain.Accounts;
+using SkiaSharp;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Areas.Admin;
@@ -63,6 +65,42 @@ public class FirmProfileAndMediaTests(SiteFactory factory) : IClassFixture<SiteF
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/media/..%2f..%2fappsettings.json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALargeImageGetsSmallerCopiesThatPagesOfferByScreenWidth()
+    {
+        var (staff, key) = await StaffSessions.CreateAsync(factory, "media.sizes@pirisite.test", StaffRoles.Staff);
+        using var client = await StaffSessions.SignInAsync(factory, staff.Email!, key);
+        var page = await client.GetStringAsync("/admin/media");
+        byte[] photo;
+        using (var bitmap = new SKBitmap(2000, 1000))
+        {
+            bitmap.Erase(SKColors.SteelBlue);
+            using var encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+            photo = encoded.ToArray();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/admin/media", Upload(page, photo, "office.png", "The office"))).StatusCode);
+
+        var url = Regex.Match(await client.GetStringAsync("/admin/media"), "src=\"(/media/[0-9a-f]{32})\\.png\"").Groups[1].Value;
+        using var visitor = factory.CreateClient();
+        foreach (var width in new[] { 480, 960, 1600 })
+        {
+            var copy = await visitor.GetAsync($"{url}-{width}.png");
+            Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+            using var decoded = SKBitmap.Decode(await copy.Content.ReadAsByteArrayAsync());
+            Assert.Equal((width, width / 2), (decoded.Width, decoded.Height));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{url}-333.png")).StatusCode);
+
+        // A page showing the image offers the copies, with the size reserved and lazy loading.
+        var rendered = factory.Services.GetRequiredService<PiriSite.Domain.Content.MarkdownRenderer>();
+        await using var scope = factory.CreateDbScope();
+        var html = rendered.Render($"![The office]({url}.png)", await PiriSite.Data.MediaLookup.ImagesByUrlAsync(scope.Db)).Html;
+        Assert.Contains($"srcset=\"{url}-480.png 480w, {url}-960.png 960w, {url}-1600.png 1600w, {url}.png 2000w\"", html, StringComparison.Ordinal);
+        Assert.Contains("width=\"2000\" height=\"1000\"", html, StringComparison.Ordinal);
     }
 
     [Theory]

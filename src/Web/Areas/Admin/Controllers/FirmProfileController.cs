@@ -6,6 +6,7 @@ using PiriSite.Domain.Content;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Services;
+using PiriSite.Web.Services.Caching;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
 
@@ -15,7 +16,8 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 /// </summary>
 [Route("admin/firm")]
 [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
-public sealed class FirmProfileController(SiteDbContext db, AuditLog audit, TimeProvider clock) : AdminController
+public sealed class FirmProfileController(
+    SiteDbContext db, AuditLog audit, MarkdownRenderer markdown, PublicPageCache pageCache, TimeProvider clock) : AdminController
 {
     private static readonly char[] s_lineBreaks = ['\r', '\n'];
 
@@ -106,6 +108,7 @@ public sealed class FirmProfileController(SiteDbContext db, AuditLog audit, Time
         firm.AboutMarkdown = form.AboutMarkdown ?? "";
         firm.DisclaimerMarkdown = form.DisclaimerMarkdown ?? "";
         firm.PrivacyMarkdown = form.PrivacyMarkdown ?? "";
+        firm.RenderPages(markdown, await db.ImagesByUrlAsync());
         firm.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         firm.Version++;
         try
@@ -119,6 +122,8 @@ public sealed class FirmProfileController(SiteDbContext db, AuditLog audit, Time
             return View(nameof(Edit), form);
         }
 
+        // The profile is in every page's header and footer.
+        await pageCache.EvictAllAsync();
         await audit.RecordAsync(User, "Firm profile edited");
         TempData["Message"] = "The firm profile was saved and is live on the site.";
         return RedirectToAction(nameof(Edit));

@@ -70,6 +70,11 @@ public sealed class MediaController(
         var directory = MediaDirectory(options.Value, environment);
         Directory.CreateDirectory(directory);
         await System.IO.File.WriteAllBytesAsync(Path.Combine(directory, storedName), bytes);
+        var variants = ImageVariants.Make(bytes, image);
+        foreach (var (width, variant) in variants)
+        {
+            await System.IO.File.WriteAllBytesAsync(Path.Combine(directory, MediaFile.VariantName(storedName, width)), variant);
+        }
 
         var media = new MediaFile
         {
@@ -78,6 +83,7 @@ public sealed class MediaController(
             SizeBytes = bytes.Length,
             Width = image.Width,
             Height = image.Height,
+            Variants = string.Join(',', variants.Select(v => v.Width)),
             AltText = alt,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
             UploadedBy = User.Identity?.Name ?? "",

@@ -5,6 +5,7 @@ using PiriSite.Data;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Services;
+using PiriSite.Web.Services.Caching;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
@@ -17,13 +18,15 @@ public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Er
 
 /// <summary>
 /// The one way articles and practice areas change: every save checks the version the editor started from,
-/// keeps a revision, records old slugs for redirects and writes the audit log. (Issue 6's page cache will
-/// be evicted from here too: there is no other save path.)
+/// keeps a revision, records old slugs for redirects, writes the audit log and evicts the cached public pages
+/// that show it. There is no other save path, so a change is on the public site the moment it is saved.
 /// </summary>
 public sealed class ContentEditingService(
     SiteDbContext db,
     UserManager<StaffUser> users,
     AuditLog audit,
+    MarkdownRenderer markdown,
+    PublicPageCache pageCache,
     TimeProvider clock)
 {
     public static ContentKind KindOf<T>() where T : IEditableContent =>
@@ -73,6 +76,7 @@ public sealed class ContentEditingService(
         item.Slug = values.Slug;
         item.Summary = values.Summary;
         item.BodyMarkdown = values.BodyMarkdown;
+        item.RenderBody(markdown, await db.ImagesByUrlAsync());
         item.SeoTitle = values.SeoTitle;
         item.SeoDescription = values.SeoDescription;
         item.Status = values.Status;
@@ -115,6 +119,7 @@ public sealed class ContentEditingService(
             return new SaveOutcome(null, errors, await ConflictMessageAsync(kind, current));
         }
 
+        await pageCache.EvictAsync(kind);
         await audit.RecordAsync(actor, $"{Label(kind)} {note.ToLowerInvariant()}", $"{item.Title} (/{item.Slug})");
         return new SaveOutcome(item.Id, errors, null, item.Slug);
     }
@@ -130,6 +135,7 @@ public sealed class ContentEditingService(
         item.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null;
         item.Version++;
         await db.SaveChangesAsync();
+        await pageCache.EvictAsync(KindOf<T>());
         await audit.RecordAsync(actor, $"{Label(KindOf<T>())} {(deleted ? "deleted" : "restored")}", $"{item.Title} (/{item.Slug})");
         return true;
     }
@@ -145,6 +151,7 @@ public sealed class ContentEditingService(
         article.ReviewedAt = clock.GetUtcNow().UtcDateTime;
         article.ReviewedBy = DisplayName(await users.GetUserAsync(actor), actor);
         await db.SaveChangesAsync();
+        await pageCache.EvictAsync(ContentKind.Article);
         await audit.RecordAsync(actor, "Article reviewed by the attorney", $"{article.Title} (/{article.Slug})");
         return true;
     }

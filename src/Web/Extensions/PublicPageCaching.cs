@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+using PiriSite.Web.Services.Caching;
+
+namespace PiriSite.Web.Extensions;
+
+/// <summary>The output cache of public pages, and compression of HTML.</summary>
+internal static class PublicPageCaching
+{
+    /// <summary>How long a cached page lives if nothing evicts it first; saves and scheduled pages evict at once.</summary>
+    private static readonly TimeSpan s_pageLifetime = TimeSpan.FromHours(1);
+
+    public static IServiceCollection AddPublicPageCaching(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicationSignal>();
+        services.AddSingleton<PublicPageCache>();
+        services.AddSingleton<PublicPagePolicy>();
+        services.AddSingleton<ScheduledPublicationWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublicationWatcher>());
+
+        // Nothing is cached unless its endpoint names the public-page policy. That policy keeps the framework's
+        // defaults (GET and HEAD only, never for a signed-in user, never a response that sets a cookie, only 200s).
+        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy => policy
+            .AddPolicy<PublicPagePolicy>()
+            .Expire(s_pageLifetime)
+            .Tag(PublicPageCache.AllPagesTag)
+            // No public page reads its query string; a made-up one must not fill the cache with copies.
+            .SetVaryByQuery("")
+            // The compressed and the plain copy of a page are different responses.
+            .SetVaryByHeader("Accept-Encoding")));
+
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        // Compressed once per cached page, so a better ratio is worth a little more time than "fastest".
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        return services;
+    }
+
+    /// <summary>
+    /// The cache sits outside compression, so it keeps each page compressed and serves it without compressing again.
+    /// </summary>
+    public static WebApplication UsePublicPageCaching(this WebApplication app)
+    {
+        app.UseOutputCache();
+        // Pages that echo what a person typed next to a secret (sign-in, the consultation form, the admin area)
+        // are not compressed: compression's size would leak the secret bit by bit (the BREACH attack).
+        app.UseWhen(context => !CarriesSecrets(context.Request.Path), branch => branch.UseResponseCompression());
+        return app;
+    }
+
+    private static bool CarriesSecrets(PathString path) =>
+        path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/consultation", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using PiriSite.Domain.Content;
+
+namespace PiriSite.Web.Services.Seo;
+
+/// <summary>The articles as an Atom feed (RFC 4287), for feed readers and for search engines that follow feeds.</summary>
+public static class AtomFeed
+{
+    private const string Namespace = "http://www.w3.org/2005/Atom";
+
+    public static string Write(string origin, FirmProfile firm, IReadOnlyList<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(firm);
+        ArgumentNullException.ThrowIfNull(articles);
+        var feedUrl = $"{origin}/articles/feed.xml";
+        var output = new StringBuilder();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", Namespace);
+            xml.WriteAttributeString("xml", "lang", null, "en");
+            xml.WriteElementString("id", Namespace, feedUrl);
+            xml.WriteElementString("title", Namespace, $"{firm.FirmName}: immigration articles");
+            xml.WriteElementString("subtitle", Namespace, $"Plain-language explanations of U.S. immigration law from {firm.FirmName}, {firm.ServiceArea}.");
+            xml.WriteElementString("updated", Namespace, Timestamp(articles.Count == 0 ? firm.UpdatedAt : articles.Max(LastChange)));
+            Link(xml, "self", feedUrl, "application/atom+xml");
+            Link(xml, "alternate", $"{origin}/articles", "text/html");
+            xml.WriteStartElement("author", Namespace);
+            xml.WriteElementString("name", Namespace, firm.FirmName);
+            xml.WriteElementString("uri", Namespace, $"{origin}/");
+            xml.WriteEndElement();
+
+            foreach (var article in articles)
+            {
+                var url = $"{origin}/articles/{article.Slug}";
+                xml.WriteStartElement("entry", Namespace);
+                xml.WriteElementString("id", Namespace, url);
+                xml.WriteElementString("title", Namespace, article.Title);
+                Link(xml, "alternate", url, "text/html");
+                xml.WriteElementString("published", Namespace, Timestamp(article.PublishedAt ?? article.UpdatedAt));
+                xml.WriteElementString("updated", Namespace, Timestamp(LastChange(article)));
+                xml.WriteStartElement("author", Namespace);
+                xml.WriteElementString("name", Namespace, string.IsNullOrWhiteSpace(article.AuthorName) ? firm.AttorneyName : article.AuthorName);
+                xml.WriteEndElement();
+                xml.WriteElementString("summary", Namespace, article.PageDescription);
+                // The stored HTML is already sanitized; as text it is escaped once more, as Atom's type="html" requires.
+                xml.WriteStartElement("content", Namespace);
+                xml.WriteAttributeString("type", "html");
+                xml.WriteString(article.BodyHtml);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    private static DateTime LastChange(Article article) =>
+        article.PublishedAt is { } published && published > article.UpdatedAt ? published : article.UpdatedAt;
+
+    private static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", Namespace);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
