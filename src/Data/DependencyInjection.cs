@@ -34,6 +34,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(TimeProvider.System);
         // Pages are rendered when saved and when the initialiser finds them stale; one shared, thread-safe renderer.
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<SqliteWriteGate>();
 
         return builder;
     }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PiriSite.Data;
@@ -10,16 +12,40 @@ namespace PiriSite.Data;
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
+    // Pooled connections are opened again for every query; the settings stay on the underlying SQLite handle,
+    // so they are applied once per handle rather than at every open.
+    private static readonly ConditionalWeakTable<object, object> s_configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = CreatePragmas(connection);
-        command.ExecuteNonQuery();
+        if (NeedsSettings(connection))
+        {
+            using var command = CreatePragmas(connection);
+            command.ExecuteNonQuery();
+            MarkConfigured(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = CreatePragmas(connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsSettings(connection))
+        {
+            await using var command = CreatePragmas(connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkConfigured(connection);
+        }
+    }
+
+    private static bool NeedsSettings(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !s_configured.TryGetValue(handle, out _);
+
+    // Only after the settings took effect: a handle whose settings failed gets them at its next open.
+    private static void MarkConfigured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            s_configured.AddOrUpdate(handle, handle);
+        }
     }
 
     private DbCommand CreatePragmas(DbConnection connection)

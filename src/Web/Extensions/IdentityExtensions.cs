@@ -11,6 +11,9 @@ namespace PiriSite.Web.Extensions;
 
 public static class IdentityExtensions
 {
+    /// <summary>The staff sign-in cookie (HTTPS only, this host only).</summary>
+    public const string SignInCookieName = "__Host-PiriSite";
+
     public const string StaffPolicy = "Staff";
     public const string AttorneyPolicy = "Attorney";
 
@@ -50,7 +53,7 @@ public static class IdentityExtensions
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "__Host-PiriSite";
+            options.Cookie.Name = SignInCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             options.Cookie.SameSite = SameSiteMode.Strict;

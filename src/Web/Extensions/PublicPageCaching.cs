@@ -14,6 +14,7 @@ internal static class PublicPageCaching
     {
         services.AddSingleton<PublicationSignal>();
         services.AddSingleton<PublicPageCache>();
+        services.AddSingleton<PublishedContent>();
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton<ScheduledPublicationWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublicationWatcher>());
@@ -23,6 +24,9 @@ internal static class PublicPageCaching
         services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy => policy
             .AddPolicy<PublicPagePolicy>()
             .Expire(s_pageLifetime)
+            // No queue of visitors behind the first miss: a page renders in milliseconds, and the lock the
+            // queue needs would cost every cached answer.
+            .SetLocking(false)
             .Tag(PublicPageCache.AllPagesTag)
             // No public page reads its query string; a made-up one must not fill the cache with copies.
             .SetVaryByQuery("")
@@ -42,7 +46,8 @@ internal static class PublicPageCaching
     }
 
     /// <summary>
-    /// The cache sits outside compression, so it keeps each page compressed and serves it without compressing again.
+    /// Right after routing, so a cached page is answered before rate limiting, request logging and authentication
+    /// (they cost more than the answer itself); and outside compression, so it keeps each page compressed.
     /// </summary>
     public static WebApplication UsePublicPageCaching(this WebApplication app)
     {

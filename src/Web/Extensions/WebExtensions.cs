@@ -109,15 +109,15 @@ public static class WebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        // The host's own Serilog logger (Program.cs keeps the static one out of it), so request logs reach its sinks.
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
         app.UseRouting();
+        // Cached public pages are answered here: not logged one by one, not rate-limited (they cost nothing).
+        app.UsePublicPageCaching();
+        // The host's own Serilog logger (Program.cs keeps the static one out of it), so request logs reach its sinks.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        // After authentication: the cache never answers a signed-in member of staff, and never stores for one.
-        app.UsePublicPageCaching();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

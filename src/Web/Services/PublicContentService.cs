@@ -1,82 +1,69 @@
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
 using PiriSite.Domain.Content;
+using PiriSite.Web.Services.Caching;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Services;
 
-/// <summary>What the public may read: published content in the site's language.</summary>
-public sealed class PublicContentService(SiteDbContext db, TimeProvider clock)
+/// <summary>What the public may read: published content in the site's language, whose time has come.</summary>
+public sealed class PublicContentService(PublishedContent published, TimeProvider clock)
 {
-    private const string Culture = SiteCulture.English;
-
     public async Task<IReadOnlyList<PracticeAreaListItem>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
-        await db.PracticeAreas.AsNoTracking()
-            .Where(PublishedAreas(clock.GetUtcNow().UtcDateTime))
-            .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
+        (await PublicAreasAsync(cancellationToken))
             .Select(p => new PracticeAreaListItem(p.Name, p.Slug, p.Summary))
-            .ToListAsync(cancellationToken);
+            .ToList();
 
-    public Task<PracticeArea?> FindPracticeAreaAsync(string slug, CancellationToken cancellationToken = default) =>
-        db.PracticeAreas.AsNoTracking()
-            .Where(PublishedAreas(clock.GetUtcNow().UtcDateTime))
-            .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+    public async Task<PracticeArea?> FindPracticeAreaAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await PublicAreasAsync(cancellationToken)).SingleOrDefault(p => p.Slug == slug);
 
     public async Task<IReadOnlyList<ArticleListItem>> ListArticlesAsync(int? take = null, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Articles.AsNoTracking()
-            .Where(PublishedArticles(now))
-            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title)
+        var articles = (await PublicArticlesAsync(cancellationToken))
             .Select(a => new ArticleListItem(a.Title, a.Slug, a.Summary, a.AuthorName, a.PublishedAt!.Value, a.UpdatedAt));
-        return await (take is { } limit ? query.Take(limit) : query).ToListAsync(cancellationToken);
+        return (take is { } limit ? articles.Take(limit) : articles).ToList();
     }
 
-    public Task<Article?> FindArticleAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.AsNoTracking()
-            .Where(PublishedArticles(now))
-            .SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
-    }
+    public async Task<Article?> FindArticleAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await PublicArticlesAsync(cancellationToken)).SingleOrDefault(a => a.Slug == slug);
 
     /// <summary>Every public practice area's address and last change, for the sitemap.</summary>
     public async Task<IReadOnlyList<PageDate>> ListPracticeAreaDatesAsync(CancellationToken cancellationToken = default) =>
-        await db.PracticeAreas.AsNoTracking()
-            .Where(PublishedAreas(clock.GetUtcNow().UtcDateTime))
-            .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
+        (await PublicAreasAsync(cancellationToken))
             // A scheduled page changed when it went live, after its last save.
-            .Select(p => new PageDate("/practice-areas/" + p.Slug, p.PublishedAt > p.UpdatedAt ? p.PublishedAt.Value : p.UpdatedAt))
-            .ToListAsync(cancellationToken);
+            .Select(p => new PageDate($"/practice-areas/{p.Slug}", p.PublishedAt is { } at && at > p.UpdatedAt ? at : p.UpdatedAt))
+            .ToList();
 
     /// <summary>The newest public articles, whole, for the feed.</summary>
     public async Task<IReadOnlyList<Article>> ListNewestArticlesAsync(int take, CancellationToken cancellationToken = default) =>
-        await db.Articles.AsNoTracking()
-            .Where(PublishedArticles(clock.GetUtcNow().UtcDateTime))
-            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title)
-            .Take(take)
-            .ToListAsync(cancellationToken);
+        (await PublicArticlesAsync(cancellationToken)).Take(take).ToList();
 
     /// <summary>The current slug of a page that used to live at <paramref name="oldSlug"/>, if it is still public.</summary>
     public async Task<string?> FindMovedSlugAsync(ContentKind kind, string oldSlug, CancellationToken cancellationToken = default)
     {
-        var redirect = await db.SlugRedirects.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Kind == kind && r.Culture == Culture && r.OldSlug == oldSlug, cancellationToken);
+        var snapshot = await published.GetAsync(cancellationToken);
+        var redirect = snapshot.Redirects.SingleOrDefault(r => r.Kind == kind && r.OldSlug == oldSlug);
         if (redirect is null)
         {
             return null;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         return kind == ContentKind.Article
-            ? await db.Articles.Where(PublishedArticles(now)).Where(a => a.Id == redirect.ContentId).Select(a => a.Slug).SingleOrDefaultAsync(cancellationToken)
-            : await db.PracticeAreas.Where(PublishedAreas(now)).Where(p => p.Id == redirect.ContentId).Select(p => p.Slug).SingleOrDefaultAsync(cancellationToken);
+            ? (await PublicArticlesAsync(cancellationToken)).SingleOrDefault(a => a.Id == redirect.ContentId)?.Slug
+            : (await PublicAreasAsync(cancellationToken)).SingleOrDefault(p => p.Id == redirect.ContentId)?.Slug;
     }
 
-    // Public means: in this language, published, its time has come, and not deleted.
-    private static System.Linq.Expressions.Expression<Func<Article, bool>> PublishedArticles(DateTime now) =>
-        a => a.Culture == Culture && a.Status == ContentStatus.Published && a.PublishedAt <= now && a.DeletedAt == null;
+    // Public means: published (the copy holds only those, in this language and not deleted) and its time has come.
+    private async Task<IEnumerable<Article>> PublicArticlesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (await published.GetAsync(cancellationToken)).Articles
+            .Where(a => a.PublishedAt <= now)
+            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title, StringComparer.Ordinal);
+    }
 
-    private static System.Linq.Expressions.Expression<Func<PracticeArea, bool>> PublishedAreas(DateTime now) =>
-        p => p.Culture == Culture && p.Status == ContentStatus.Published && (p.PublishedAt == null || p.PublishedAt <= now) && p.DeletedAt == null;
+    private async Task<IEnumerable<PracticeArea>> PublicAreasAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (await published.GetAsync(cancellationToken)).PracticeAreas
+            .Where(p => p.PublishedAt is null || p.PublishedAt <= now);
+    }
 }

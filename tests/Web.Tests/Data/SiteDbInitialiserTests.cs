@@ -33,6 +33,20 @@ public class SiteDbInitialiserTests
     }
 
     [Fact]
+    public async Task EveryConnectionCommitsDurablyAndWaitsForOtherWritersEvenWhenReusedFromThePool()
+    {
+        using var factory = new SiteFactory();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var scope = factory.CreateDbScope();
+            // Each scope opens the connection again; the pool hands back one whose settings were made once.
+            Assert.Equal(2, await scope.Db.Database.SqlQueryRaw<int>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync()); // FULL
+            Assert.Equal(DependencyInjection.DefaultBusyTimeoutMilliseconds,
+                await scope.Db.Database.SqlQueryRaw<int>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
+        }
+    }
+
+    [Fact]
     public async Task SeedingTwiceChangesNothing()
     {
         using var factory = new SiteFactory();

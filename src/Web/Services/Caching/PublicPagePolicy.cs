@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using PiriSite.Web.Extensions;
 using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Services.Caching;
 
 /// <summary>
-/// Added to the public-page policy: a response is not stored if the cache was evicted while the page was being
-/// rendered, because the page may show the content as it was before that save.
+/// Added to the public-page policy: never for a member of staff, and a response is not stored if the cache was
+/// evicted while the page was being rendered, because the page may show the content as it was before that save.
 /// </summary>
 public sealed class PublicPagePolicy(PublicPageCache cache, IOptions<SiteOptions> options) : IOutputCachePolicy
 {
@@ -15,7 +16,9 @@ public sealed class PublicPagePolicy(PublicPageCache cache, IOptions<SiteOptions
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!options.Value.CachePublicPages)
+        // The cache answers before authentication runs (so a cached page costs almost nothing); a member of staff
+        // is recognised by the sign-in cookie instead, and always gets the live page.
+        if (!options.Value.CachePublicPages || context.HttpContext.Request.Cookies.ContainsKey(IdentityExtensions.SignInCookieName))
         {
             context.EnableOutputCaching = false;
             return ValueTask.CompletedTask;

@@ -6,6 +6,7 @@ using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Options;
 using PiriSite.Web.Services.Mail;
+using PiriSite.Web.Services.Caching;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Services.Consultations;
@@ -25,6 +26,8 @@ public sealed record SubmissionOrigin(string SiteOrigin, string SourcePage);
 /// </summary>
 public sealed partial class ConsultationService(
     SiteDbContext db,
+    SqliteWriteGate writeGate,
+    PublishedContent published,
     FirmProfileService firmProfile,
     ConsultationEmails emails,
     ConsultationFormTokens formTokens,
@@ -37,11 +40,9 @@ public sealed partial class ConsultationService(
     private const int MaxReferenceAttempts = 5;
 
     public async Task<IReadOnlyList<PracticeAreaOption>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
-        await db.PracticeAreas.AsNoTracking()
-            .Where(p => p.Culture == SiteCulture.English && p.Status == ContentStatus.Published && p.DeletedAt == null)
-            .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
+        (await published.GetAsync(cancellationToken)).PracticeAreas
             .Select(p => new PracticeAreaOption(p.TranslationKey, p.Name))
-            .ToListAsync(cancellationToken);
+            .ToList();
 
     /// <summary>A new, empty form: its own idempotency key and the sealed time it was shown.</summary>
     public ConsultationFormViewModel NewForm(string? practiceAreaKey, string sourcePage) =>
@@ -112,7 +113,11 @@ public sealed partial class ConsultationService(
             try
             {
                 // One SaveChanges, one transaction: the request and its emails are stored together or not at all.
-                await db.SaveChangesAsync(cancellationToken);
+                using (await writeGate.EnterAsync(cancellationToken))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 LogAccepted(logger, request.Id, request.Urgency, verdict);
                 outbox.Notify();
                 return new SubmissionResult(request.Reference, validation.Errors);

@@ -15,6 +15,7 @@ namespace PiriSite.Web.Services.Mail;
 public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
     IMailTransport transport,
+    SqliteWriteGate writeGate,
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<MailOptions> options,
@@ -71,7 +72,10 @@ public sealed partial class OutboxSender(
                 LogFailed(logger, message.Id, message.Attempts, exception.GetType().Name, message.Status);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         return due.Count;
