@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Drives wrk against the site and the baseline (started by bench/run.sh) and writes bench/RESULTS.md.
+
+Each repetition runs every scenario once, in the same order, so the baseline and the site see the same machine
+conditions; figures are medians over the repetitions, and each is also given as a ratio to the baseline's.
+Server CPU per request comes from /proc/PID/stat (user + system time) around each run; peak memory is VmHWM.
+"""
+import argparse, html, json, os, platform, re, sqlite3, statistics, subprocess, time, urllib.request
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--work", required=True)
+parser.add_argument("--repetitions", type=int, default=5)
+parser.add_argument("--seconds", type=int, default=8)
+parser.add_argument("--baseline", required=True)
+parser.add_argument("--site", required=True)
+parser.add_argument("--uncached", required=True)
+parser.add_argument("--output", required=True)
+parser.add_argument("--threads", type=int, default=2)
+parser.add_argument("--connections", type=int, default=32)
+args = parser.parse_args()
+
+LUA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wrk")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+ARTICLE = "/articles/what-is-the-ice-287g-program"
+WARM_UP_SECONDS = 15
+
+
+def pid_listening_on(url):
+    port = url.rsplit(":", 1)[1]
+    out = subprocess.run(["ss", "-Htlnp", f"sport = :{port}"], capture_output=True, text=True).stdout
+    return int(re.search(r"pid=(\d+)", out).group(1))
+
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
+
+
+def peak_rss_mb(pid):
+    status = open(f"/proc/{pid}/status").read()
+    return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+
+
+def get(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request) as response:
+        return response.read().decode(), response.headers
+
+
+# The consultation form as a browser gets it: antiforgery cookie, token and sealed start time.
+page, headers = get(args.site + "/consultation")
+cookie = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith(".AspNetCore.Antiforgery"))
+hidden = {}
+for tag in re.findall(r"<input\b[^>]*>", page):
+    attributes = dict(re.findall(r'(\w+)="([^"]*)"', tag))
+    if attributes.get("type") == "hidden" and "name" in attributes:
+        hidden[attributes["name"]] = html.unescape(attributes.get("value", ""))
+stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', get(args.site + "/")[0]).group(1)
+
+processes = {"baseline": pid_listening_on(args.baseline), "site": pid_listening_on(args.site),
+             "uncached": pid_listening_on(args.uncached)}
+
+# name, description, server, path, lua script, extra environment
+SCENARIOS = [
+    ("baseline", "Baseline: the same article bytes from memory", "baseline", "/", "get.lua", {}),
+    ("cached", "Article page, from the output cache", "site", ARTICLE, "get.lua", {}),
+    ("uncached", "Article page, rendered (cache off)", "uncached", ARTICLE, "get.lua", {}),
+    ("home", "Home page, from the output cache", "site", "/", "get.lua", {}),
+    ("post", "Consultation POST (stored, 302 to the confirmation)", "site", "/consultation", "consultation.lua",
+     {"BENCH_COOKIE": cookie, "BENCH_TOKEN": hidden["__RequestVerificationToken"], "BENCH_SHOWN_AT": hidden["ShownAt"]}),
+    ("css", "Stylesheet, Brotli (precompressed static asset)", "site", stylesheet, "get.lua", {"BENCH_ACCEPT_ENCODING": "br"}),
+]
+URLS = {"baseline": args.baseline, "site": args.site, "uncached": args.uncached}
+
+
+def wrk(scenario, seconds):
+    name, _, server, path, script, extra = scenario
+    env = dict(os.environ, BENCH_LUA_DIR=LUA_DIR, **extra)
+    pid = processes[server]
+    before = cpu_seconds(pid)
+    out = subprocess.run(["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s",
+                          "-s", os.path.join(LUA_DIR, script), URLS[server] + path],
+                         capture_output=True, text=True, env=env, check=True).stdout
+    cpu = cpu_seconds(pid) - before
+    result = json.loads(out.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    result["cpu_us_per_request"] = cpu * 1e6 / max(result["requests"], 1)
+    result["bytes_per_response"] = result["bytes"] / max(result["requests"], 1)
+    return result
+
+
+def wait_for_outbox(database):
+    """Emails queued by the POSTs are written by the site in the background; let it finish before going on."""
+    for _ in range(600):
+        with sqlite3.connect(database) as db:
+            if db.execute("SELECT COUNT(*) FROM OutboxMessages WHERE Status = 'Pending'").fetchone()[0] == 0:
+                return
+        time.sleep(0.1)
+
+
+site_db = os.path.join(args.work, "cached.db")
+with sqlite3.connect(site_db) as db:
+    requests_before = db.execute("SELECT COUNT(*) FROM ConsultationRequests").fetchone()[0]
+
+print("Warming up...", flush=True)
+posts_sent = 0
+# Long enough for .NET's tiered compilation to reach its optimised code, as on a site that has been up a while.
+for scenario in SCENARIOS:
+    warm = wrk(scenario, WARM_UP_SECONDS)
+    posts_sent += warm["requests"] if scenario[0] == "post" else 0
+wait_for_outbox(site_db)
+
+runs = {s[0]: [] for s in SCENARIOS}
+for repetition in range(1, args.repetitions + 1):
+    for scenario in SCENARIOS:
+        result = wrk(scenario, args.seconds)
+        runs[scenario[0]].append(result)
+        if scenario[0] == "post":
+            posts_sent += result["requests"]
+            wait_for_outbox(site_db)
+        print(f"rep {repetition} {scenario[0]:9} {result['rps']:9.0f} req/s  p50 {result['p50_us'] / 1000:6.2f} ms"
+              f"  p99 {result['p99_us'] / 1000:6.2f} ms  {result['cpu_us_per_request']:6.0f} µs CPU/req"
+              f"  non-2xx {result['non_2xx']}", flush=True)
+
+with sqlite3.connect(site_db) as db:
+    stored = db.execute("SELECT COUNT(*) FROM ConsultationRequests").fetchone()[0] - requests_before
+    spam = db.execute("SELECT COUNT(*) FROM ConsultationRequests WHERE SpamVerdict != 'NotSpam'").fetchone()[0]
+peak = {name: peak_rss_mb(pid) for name, pid in processes.items()}
+
+
+def median(name, key):
+    return statistics.median(r[key] for r in runs[name])
+
+
+base = {key: median("baseline", key) for key in ("rps", "p50_us", "p99_us", "cpu_us_per_request")}
+rows = []
+for name, description, server, *_ in SCENARIOS:
+    m = {key: median(name, key) for key in ("rps", "p50_us", "p99_us", "cpu_us_per_request", "bytes_per_response")}
+    rows.append((name, description, server, m, sum(r["non_2xx"] + r["socket_errors"] for r in runs[name])))
+
+
+def ratio(value, reference):
+    return value / reference if reference else float("nan")
+
+
+by_name = {name: m for name, _, _, m, _ in rows}
+errors = {name: e for name, _, _, _, e in rows}
+targets = [
+    ("Cached article ≥ 0.9× the baseline's requests/s", ratio(by_name["cached"]["rps"], base["rps"]), lambda r: r >= 0.9),
+    ("Uncached article ≥ 0.33×", ratio(by_name["uncached"]["rps"], base["rps"]), lambda r: r >= 0.33),
+    ("Consultation POST ≥ 0.2×", ratio(by_name["post"]["rps"], base["rps"]), lambda r: r >= 0.2),
+    ("Cached article p99 ≤ 1.5× the baseline's", ratio(by_name["cached"]["p99_us"], base["p99_us"]), lambda r: r <= 1.5),
+    ("Cached home page p99 ≤ 1.5× the baseline's", ratio(by_name["home"]["p99_us"], base["p99_us"]), lambda r: r <= 1.5),
+]
+
+cpu_model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "unknown")
+memory_gib = int(re.search(r"MemTotal:\s+(\d+)", open("/proc/meminfo").read()).group(1)) / 1024 / 1024
+dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
+wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("[")[0].strip()
+
+lines = [
+    "# Public site benchmark",
+    "",
+    f"Made by `bench/run.sh` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Every figure is the median of "
+    f"{args.repetitions} interleaved repetitions of {args.seconds} s each (after a {WARM_UP_SECONDS} s warm-up of every scenario), "
+    f"with `wrk -t{args.threads} -c{args.connections}` on the same machine, over loopback.",
+    "",
+    "## Machine",
+    f"- {os.cpu_count()} cores ({cpu_model}), {memory_gib:.0f} GiB memory, {platform.system()} {platform.release()} {platform.machine()}",
+    f"- .NET SDK {dotnet}, Release build published by the script; {wrk_version}",
+    "- wrk and the servers share the two cores, so absolute figures are lower than on a dedicated server; "
+    "the ratios to the baseline, measured in the same run, are what to compare.",
+    "",
+    "## Results",
+    "",
+    "| Scenario | Requests/s | × baseline | p50 ms | × | p99 ms | × | Server CPU µs/request | × | Bytes/response | Non-2xx |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+]
+for name, description, server, m, non2xx in rows:
+    lines.append(
+        f"| {description} | {m['rps']:,.0f} | {ratio(m['rps'], base['rps']):.2f} | {m['p50_us'] / 1000:.2f} | "
+        f"{ratio(m['p50_us'], base['p50_us']):.2f} | {m['p99_us'] / 1000:.2f} | {ratio(m['p99_us'], base['p99_us']):.2f} | "
+        f"{m['cpu_us_per_request']:,.0f} | {ratio(m['cpu_us_per_request'], base['cpu_us_per_request']):.2f} | "
+        f"{m['bytes_per_response']:,.0f} | {non2xx} |")
+lines += [
+    "",
+    "Non-2xx counts wrk's status errors (not 2xx or 3xx) and socket errors. The consultation POST answers 302 to "
+    "the confirmation page by design (post, redirect, get).",
+    "",
+    "## Peak resident memory",
+    "",
+    "| Process | Peak RSS MB | × baseline |",
+    "|---|---:|---:|",
+]
+for name, label in (("site", "Site, page cache on (cached pages, home, POST, stylesheet)"),
+                    ("uncached", "Site, page cache off (rendered article)"), ("baseline", "Baseline")):
+    lines.append(f"| {label} | {peak[name]:.0f} | {ratio(peak[name], peak['baseline']):.2f} |")
+lines += [
+    "",
+    "## Consultation requests stored",
+    "",
+    f"{posts_sent:,} POSTs completed (warm-up included); {stored:,} new requests in the database; "
+    f"{spam:,} marked as spam. Each POST carries a new idempotency key, so each stores a request and queues its "
+    "two emails (written as files by the outbox sender, which the script lets finish before the next scenario).",
+    "",
+    "## Targets (ratios to the baseline in this run)",
+    "",
+    "| Target | Measured | Met |",
+    "|---|---:|:---:|",
+]
+for label, value, check in targets:
+    lines.append(f"| {label} | {value:.2f} | {'yes' if check(value) else 'NO'} |")
+memory_ok = max(peak["site"], peak["uncached"]) <= 200
+lines.append(f"| Peak memory ≤ 200 MB | {max(peak['site'], peak['uncached']):.0f} MB | {'yes' if memory_ok else 'NO'} |")
+total_errors = sum(errors.values())
+lines.append(f"| Zero non-2xx | {total_errors} | {'yes' if total_errors == 0 else 'NO'} |")
+lines.append("")
+
+open(args.output, "w").write("\n".join(lines))
+print("\n".join(lines))

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The public site's speed against a baseline, measured in one run (issue 6). Not a test: it reports figures.
+#   1. publishes a Release build of the site and of bench/baseline (a tiny app serving one HTML page from memory);
+#   2. seeds a database once by starting the site, then gives each site instance its own copy;
+#   3. starts, on 127.0.0.1: the site (page cache on), the site with the page cache off (for the rendered article),
+#      and the baseline serving the site's own article page, byte for byte;
+#   4. bench/bench.py drives wrk through warm-up and interleaved repetitions and writes bench/RESULTS.md.
+# Usage: bench/run.sh [repetitions (default 5)] [seconds per run (default 8)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v wrk >/dev/null; then
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "Publishing Release builds..." >&2
+dotnet publish src/Web -c Release -o "$work/site" --nologo -v quiet >/dev/null
+dotnet publish bench/baseline -c Release -o "$work/baseline" --nologo -v quiet >/dev/null
+
+# What every site instance shares: production settings, quiet logs, mail to files, the consultation rate limit
+# relaxed (one client sends thousands of requests here; this setting exists for the benchmark only).
+export ASPNETCORE_ENVIRONMENT=Production
+export Site__DataProtectionKeysPath="$work/keys"
+export Mail__PickupDirectory="$work/mail"
+export Consultation__RateLimit__PermitLimit=1000000000
+export Consultation__MinimumFillSeconds=0
+export Serilog__MinimumLevel__Default=Warning
+
+start_site() { # name port extra-env...
+  local name=$1 port=$2; shift 2
+  (cd "$work/site" && exec env ConnectionStrings__Site="Data Source=$work/$name.db" "$@" \
+    dotnet PiriSite.Web.dll --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "The $name site did not start; its log:" >&2; cat "$work/$name.log" >&2; exit 1
+}
+
+echo "Seeding a database..." >&2
+start_site seed 5300
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
+for name in cached uncached; do
+  for suffix in "" -wal -shm; do [ -f "$work/seed.db$suffix" ] && cp "$work/seed.db$suffix" "$work/$name.db$suffix"; done
+done
+
+start_site cached 5301
+start_site uncached 5302 Site__CachePublicPages=false
+
+# The baseline serves exactly the bytes of the site's article page.
+curl -fs "http://127.0.0.1:5301/articles/what-is-the-ice-287g-program" -o "$work/article.html"
+(cd "$work/baseline" && exec dotnet Baseline.dll "$work/article.html" --urls "http://127.0.0.1:5300" >"$work/baseline.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:5300/" >/dev/null 2>&1 && break; sleep 0.2; done
+
+python3 bench/bench.py --work "$work" --repetitions "${1:-5}" --seconds "${2:-8}" \
+  --baseline http://127.0.0.1:5300 --site http://127.0.0.1:5301 --uncached http://127.0.0.1:5302 \
+  --output bench/RESULTS.md
