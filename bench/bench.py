@@ -75,7 +75,7 @@ URLS = {"baseline": args.baseline, "site": args.site, "uncached": args.uncached}
 
 def wrk(scenario, seconds):
     name, _, server, path, script, extra = scenario
-    env = dict(os.environ, BENCH_LUA_DIR=LUA_DIR, **extra)
+    env = dict(os.environ, BENCH_LUA_DIR=LUA_DIR, BENCH_RUN_ID=os.urandom(4).hex(), **extra)
     pid = processes[server]
     before = cpu_seconds(pid)
     out = subprocess.run(["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s",
@@ -200,8 +200,10 @@ lines += [
     "## Consultation requests stored",
     "",
     f"{posts_sent:,} POSTs completed (warm-up included); {stored:,} new requests in the database; "
-    f"{spam:,} marked as spam. Each POST carries a new idempotency key, so each stores a request and queues its "
-    "two emails (written as files by the outbox sender, which the script lets finish before the next scenario).",
+    f"{spam:,} marked as spam. Each POST carries a new idempotency key (unique across threads and runs), so each "
+    "stores a request and queues its two emails (written as files by the outbox sender, which the script lets "
+    "finish before the next scenario). A few more rows than completed POSTs are requests wrk cut off at the end "
+    "of a run: stored, but their answer not counted.",
     "",
     "## Targets (ratios to the baseline in this run)",
     "",

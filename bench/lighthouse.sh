@@ -37,7 +37,7 @@ for path in "${pages[@]}"; do
   curl -fs "http://127.0.0.1:$port$path" >/dev/null # the first visit fills the page cache, as on a live site
   "$tools/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$path" --quiet --output=json --output-path="$work/report$name.json" \
     --only-categories=performance,accessibility,best-practices,seo \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
     >/dev/null 2>"$work/lighthouse$name.log" || { cat "$work/lighthouse$name.log" >&2; exit 1; }
 done
 

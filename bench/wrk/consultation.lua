@@ -11,13 +11,11 @@ local function encode(value)
   return (value:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
-local function uuid()
-  local template = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
-  return (template:gsub("[xy]", function(c)
-    local v = (c == "x") and math.random(0, 15) or math.random(8, 11)
-    return string.format("%x", v)
-  end))
-end
+-- Idempotency keys unique across threads and runs: this run's random prefix (from bench.py), the thread's
+-- number and a counter. (math.random would repeat the same keys in every run, and the site would rightly
+-- answer those posts from the requests already stored.)
+local run_id = os.getenv("BENCH_RUN_ID")
+local counter = 0
 
 local fixed = table.concat({
   "FullName=" .. encode("María José Hernández"),
@@ -36,16 +34,17 @@ local fixed = table.concat({
   "__RequestVerificationToken=" .. encode(token),
 }, "&")
 
-function setup(thread)
-  thread:set("seed", math.random(1, 2147483647))
-end
+local threads = 0
 
-function init(args)
-  math.randomseed(seed or os.time())
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
 end
 
 function request()
-  local body = fixed .. "&IdempotencyKey=" .. uuid()
+  counter = counter + 1
+  local key = string.format("%s-%04x-4000-8000-%012x", run_id, thread_number or 0, counter) -- thread_number: set by setup()
+  local body = fixed .. "&IdempotencyKey=" .. key
   return wrk.format("POST", "/consultation", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = cookie,
