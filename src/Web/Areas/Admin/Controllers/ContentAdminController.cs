@@ -165,7 +165,7 @@ public abstract class ContentAdminController<T>(
 
         if (form.Intent == "preview")
         {
-            return Editor(id, form, markdown.Render(form.BodyMarkdown), conflict: null, item);
+            return Editor(id, form, await PreviewAsync(form), conflict: null, item);
         }
 
         var outcome = await editing.SaveAsync<T>(id, form.Version, form.ToSubmission(), User);
@@ -189,8 +189,12 @@ public abstract class ContentAdminController<T>(
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
 
-        return Editor(id, form, markdown.Render(form.BodyMarkdown), outcome.Conflict, item);
+        return Editor(id, form, await PreviewAsync(form), outcome.Conflict, item);
     }
+
+    // The preview renders as a save would, images with their sizes included.
+    private async Task<RenderedMarkdown> PreviewAsync(ContentEditorForm form) =>
+        markdown.Render(form.BodyMarkdown, await db.ImagesByUrlAsync());
 
     private ViewResult Editor(int? id, ContentEditorForm form, RenderedMarkdown? preview, string? conflict, T? item)
     {
