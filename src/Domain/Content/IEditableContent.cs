@@ -54,6 +54,13 @@ public enum PublicationState
 
 public static class EditableContent
 {
+    /// <summary>When the public page last changed: its last save, or its going live if that came later (a scheduled page).</summary>
+    public static DateTime LastChangedAt(this IEditableContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.PublishedAt is { } published && published > content.UpdatedAt ? published : content.UpdatedAt;
+    }
+
     public static PublicationState StateAt(this IEditableContent content, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(content);

@@ -19,9 +19,7 @@ public sealed class SeoController(PublicContentService content, FirmProfileServi
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
         var areas = await content.ListPracticeAreaDatesAsync(cancellationToken);
-        var articles = (await content.ListArticlesAsync(cancellationToken: cancellationToken))
-            .Select(a => new PageDate($"/articles/{a.Slug}", a.PublishedAt > a.UpdatedAt ? a.PublishedAt : a.UpdatedAt))
-            .ToList();
+        var articles = await content.ListArticleDatesAsync(cancellationToken);
 
         // A list page changes when anything on it changes; every page shows the firm's profile.
         var profileChanged = firm.UpdatedAt;

@@ -20,7 +20,8 @@ internal static class PublicPageCaching
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublicationWatcher>());
 
         // Nothing is cached unless its endpoint names the public-page policy. That policy keeps the framework's
-        // defaults (GET and HEAD only, never for a signed-in user, never a response that sets a cookie, only 200s).
+        // defaults (GET and HEAD only, never a response that sets a cookie, only 200s); the cache runs before
+        // authentication, so PublicPagePolicy recognises staff by their sign-in cookie and never caches for them.
         services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy => policy
             .AddPolicy<PublicPagePolicy>()
             .Expire(s_pageLifetime)

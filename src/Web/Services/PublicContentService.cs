@@ -27,10 +27,11 @@ public sealed class PublicContentService(PublishedContent published, TimeProvide
 
     /// <summary>Every public practice area's address and last change, for the sitemap.</summary>
     public async Task<IReadOnlyList<PageDate>> ListPracticeAreaDatesAsync(CancellationToken cancellationToken = default) =>
-        (await PublicAreasAsync(cancellationToken))
-            // A scheduled page changed when it went live, after its last save.
-            .Select(p => new PageDate($"/practice-areas/{p.Slug}", p.PublishedAt is { } at && at > p.UpdatedAt ? at : p.UpdatedAt))
-            .ToList();
+        (await PublicAreasAsync(cancellationToken)).Select(p => new PageDate($"/practice-areas/{p.Slug}", p.LastChangedAt())).ToList();
+
+    /// <summary>Every public article's address and last change, for the sitemap.</summary>
+    public async Task<IReadOnlyList<PageDate>> ListArticleDatesAsync(CancellationToken cancellationToken = default) =>
+        (await PublicArticlesAsync(cancellationToken)).Select(a => new PageDate($"/articles/{a.Slug}", a.LastChangedAt())).ToList();
 
     /// <summary>The newest public articles, whole, for the feed.</summary>
     public async Task<IReadOnlyList<Article>> ListNewestArticlesAsync(int take, CancellationToken cancellationToken = default) =>

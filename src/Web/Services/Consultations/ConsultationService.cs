@@ -65,7 +65,7 @@ public sealed partial class ConsultationService(
     public ConsultationFormViewModel WithFreshTokens(ConsultationFormViewModel form, TimeSpan alreadySpent)
     {
         ArgumentNullException.ThrowIfNull(form);
-        form.IdempotencyKey = Guid.TryParse(form.IdempotencyKey, out var key) && key != Guid.Empty ? key.ToString() : Guid.NewGuid().ToString();
+        form.IdempotencyKey = (ReadKey(form.IdempotencyKey) ?? Guid.NewGuid()).ToString();
         form.ShownAt = formTokens.IssueShownAtToken(alreadySpent);
         return form;
     }
@@ -84,7 +84,7 @@ public sealed partial class ConsultationService(
         }
 
         // A form without a readable key (hand-made or tampered) still gets its request stored, under a fresh key.
-        var idempotencyKey = Guid.TryParse(form.IdempotencyKey, out var key) && key != Guid.Empty ? key : Guid.NewGuid();
+        var idempotencyKey = ReadKey(form.IdempotencyKey) ?? Guid.NewGuid();
         if (await FindReferenceAsync(idempotencyKey, cancellationToken) is { } existing)
         {
             return new SubmissionResult(existing, validation.Errors);
@@ -164,6 +164,8 @@ public sealed partial class ConsultationService(
         var baseUrl = string.IsNullOrWhiteSpace(siteOptions.Value.PublicBaseUrl) ? origin.SiteOrigin : siteOptions.Value.PublicBaseUrl;
         return $"{baseUrl.TrimEnd('/')}/admin/leads/{reference}";
     }
+
+    private static Guid? ReadKey(string? key) => Guid.TryParse(key, out var parsed) && parsed != Guid.Empty ? parsed : null;
 
     // Only a local path is kept: a posted "Source" is not trusted to be anything else.
     private static string SourcePath(string? source) =>

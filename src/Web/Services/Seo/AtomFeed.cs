@@ -24,7 +24,7 @@ public static class AtomFeed
             xml.WriteElementString("id", Namespace, feedUrl);
             xml.WriteElementString("title", Namespace, $"{firm.FirmName}: immigration articles");
             xml.WriteElementString("subtitle", Namespace, $"Plain-language explanations of U.S. immigration law from {firm.FirmName}, {firm.ServiceArea}.");
-            xml.WriteElementString("updated", Namespace, Timestamp(articles.Count == 0 ? firm.UpdatedAt : articles.Max(LastChange)));
+            xml.WriteElementString("updated", Namespace, Timestamp(articles.Count == 0 ? firm.UpdatedAt : articles.Max(a => a.LastChangedAt())));
             Link(xml, "self", feedUrl, "application/atom+xml");
             Link(xml, "alternate", $"{origin}/articles", "text/html");
             xml.WriteStartElement("author", Namespace);
@@ -40,7 +40,7 @@ public static class AtomFeed
                 xml.WriteElementString("title", Namespace, article.Title);
                 Link(xml, "alternate", url, "text/html");
                 xml.WriteElementString("published", Namespace, Timestamp(article.PublishedAt ?? article.UpdatedAt));
-                xml.WriteElementString("updated", Namespace, Timestamp(LastChange(article)));
+                xml.WriteElementString("updated", Namespace, Timestamp(article.LastChangedAt()));
                 xml.WriteStartElement("author", Namespace);
                 xml.WriteElementString("name", Namespace, string.IsNullOrWhiteSpace(article.AuthorName) ? firm.AttorneyName : article.AuthorName);
                 xml.WriteEndElement();
@@ -58,9 +58,6 @@ public static class AtomFeed
 
         return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
-
-    private static DateTime LastChange(Article article) =>
-        article.PublishedAt is { } published && published > article.UpdatedAt ? published : article.UpdatedAt;
 
     private static void Link(XmlWriter xml, string rel, string href, string type)
     {

@@ -68,7 +68,7 @@ public static class StructuredData
             ["description"] = article.PageDescription,
             ["inLanguage"] = article.Culture,
             ["datePublished"] = Date(published),
-            ["dateModified"] = Date(article.UpdatedAt > published ? article.UpdatedAt : published),
+            ["dateModified"] = Date(article.LastChangedAt()),
             ["author"] = new JsonObject { ["@type"] = "Person", ["name"] = article.AuthorName },
             ["publisher"] = new JsonObject { ["@id"] = FirmId(origin) },
             ["mainEntityOfPage"] = url,
