@@ -22,6 +22,19 @@ public class ContentRenderingTests
     }
 
     [Fact]
+    public void AnEditedBodyReadsBackWithItsNewTableOfContentsNotTheOneParsedBefore()
+    {
+        var article = new Article { TranslationKey = "a", Title = "A", Slug = "a", BodyMarkdown = "## Before" };
+        article.RenderBody(_renderer);
+        Assert.Equal("before", Assert.Single(article.RenderedBody().TableOfContents).Id);
+
+        article.BodyMarkdown = "## After\n\n## Also after";
+        article.RenderBody(_renderer);
+
+        Assert.Equal(["after", "also-after"], article.RenderedBody().TableOfContents.Select(e => e.Id));
+    }
+
+    [Fact]
     public void ContentNeverRenderedReadsAsEmptyRatherThanFailing()
     {
         var area = new PracticeArea { TranslationKey = "x", Name = "X", Slug = "x", TableOfContentsJson = "" };
