@@ -3,7 +3,7 @@
 #   1. publishes a Release build of the site and of bench/baseline (a tiny app serving one HTML page from memory);
 #   2. seeds a database once by starting the site, then gives each site instance its own copy;
 #   3. starts, on 127.0.0.1: the site (page cache on), the site with the page cache off (for the rendered article),
-#      and the baseline serving the site's own article page, byte for byte;
+#      the baseline serving the site's own article page, byte for byte, and two reference apps (below);
 #   4. bench/bench.py drives wrk through warm-up and interleaved repetitions and writes bench/RESULTS.md.
 # Usage: bench/run.sh [repetitions (default 5)] [seconds per run (default 8)]
 set -euo pipefail
@@ -52,12 +52,26 @@ done
 start_site cached 5301
 start_site uncached 5302 Site__CachePublicPages=false
 
-# The baseline serves exactly the bytes of the site's article page.
-curl -fs "http://127.0.0.1:5301/articles/what-is-the-ice-287g-program" -o "$work/article.html"
-(cd "$work/baseline" && exec dotnet Baseline.dll "$work/article.html" --urls "http://127.0.0.1:5300" >"$work/baseline.log" 2>&1) &
-pids+=($!)
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:5300/" >/dev/null 2>&1 && break; sleep 0.2; done
+# The baseline serves exactly the bytes of the site's article page. Reference apps show the least that what the
+# issue requires costs here: the same bytes with the site's own security headers; with those headers through
+# routing and ASP.NET Core's output cache; and a form post stored durably in SQLite (bench/baseline/Program.cs).
+curl -fs "http://127.0.0.1:5301/articles/what-is-the-ice-287g-program" -o "$work/article.html" -D "$work/article.headers"
+grep -viE '^(HTTP/|date|content-length|content-type|age|server|transfer-encoding|vary):' "$work/article.headers" \
+  | tr -d '\r' >"$work/security.headers"
+start_baseline() { # name port options...
+  local name=$1 port=$2; shift 2
+  (cd "$work/baseline" && exec dotnet Baseline.dll "$work/article.html" "$@" --urls "http://127.0.0.1:$port" \
+    >"$work/$name.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "The $name app did not start; its log:" >&2; cat "$work/$name.log" >&2; exit 1
+}
+start_baseline baseline 5300
+start_baseline headers 5303 --headers "$work/security.headers"
+start_baseline framework 5304 --headers "$work/security.headers" --output-cache
+start_baseline store 5305 --store-posts "$work/posts.db"
 
 python3 bench/bench.py --work "$work" --repetitions "${1:-5}" --seconds "${2:-8}" \
-  --baseline http://127.0.0.1:5300 --site http://127.0.0.1:5301 --uncached http://127.0.0.1:5302 \
+  --baseline http://127.0.0.1:5300 --headers-reference http://127.0.0.1:5303 \
+  --framework-reference http://127.0.0.1:5304 --store-reference http://127.0.0.1:5305 --site http://127.0.0.1:5301 --uncached http://127.0.0.1:5302 \
   --output bench/RESULTS.md
