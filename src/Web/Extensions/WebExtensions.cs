@@ -28,8 +28,13 @@ public static class WebExtensions
         services.AddOptions<ConsultationOptions>().BindConfiguration(ConsultationOptions.SectionName);
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName);
 
-        // MVC: every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token.
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        // MVC: every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token; HEAD is answered wherever
+        // GET is.
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Conventions.Add(new HeadAsGetConvention());
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
 
         // Accented letters (Spanish, French) are written as themselves, not as &#xE9; entities; markup is still encoded.
