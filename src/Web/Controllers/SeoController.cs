@@ -40,6 +40,12 @@ public sealed class SeoController(PublicContentService content, FirmProfileServi
         return Content(SitemapXml.Write(Request.SiteOrigin(site.Value), pages), "application/xml; charset=utf-8");
     }
 
+    /// <summary>The picture shown with a shared link (og:image); drawn again only after the profile changes.</summary>
+    [HttpGet("social-card.png")]
+    [OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    public async Task<IActionResult> SocialCardImage(CancellationToken cancellationToken) =>
+        File(SocialCard.Render(await firmProfile.GetAsync(cancellationToken)), "image/png");
+
     [HttpGet("robots.txt")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public IActionResult Robots()

@@ -141,7 +141,26 @@ public sealed partial class SeoControllerTests : IDisposable
         Assert.Equal(SiteFactory.BaseAddress + (path == "/" ? "/" : path), Html.Canonical(html));
         Assert.False(string.IsNullOrEmpty(Meta(html, "og:title")));
         Assert.Equal(Html.MetaDescription(html), Meta(html, "og:description"));
-        Assert.Equal("summary", Meta(html, "twitter:card"));
+        Assert.Equal("summary_large_image", Meta(html, "twitter:card"));
+        Assert.Equal(SiteFactory.BaseAddress + "/social-card.png", Meta(html, "og:image"));
+        Assert.Equal(Meta(html, "og:image"), Meta(html, "twitter:image"));
+        Assert.Equal("1200", Meta(html, "og:image:width"));
+        Assert.Equal("630", Meta(html, "og:image:height"));
+        Assert.Contains("(833) 600-0029", Meta(html, "og:image:alt"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSocialCardIsServedAsAPngFromTheCache()
+    {
+        using var client = _factory.CreateClient();
+
+        using var first = await client.GetAsync("/social-card.png");
+        using var second = await client.GetAsync("/social-card.png");
+
+        Assert.Equal("image/png", first.Content.Headers.ContentType?.MediaType);
+        using var card = SkiaSharp.SKBitmap.Decode(await first.Content.ReadAsByteArrayAsync());
+        Assert.Equal((1200, 630), (card.Width, card.Height));
+        Assert.True(second.Headers.Age.HasValue, "the second request was drawn again instead of served from the cache");
     }
 
     [Fact]
