@@ -10,7 +10,7 @@ using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
 
-/// <summary>What search engines read first: robots.txt and the sitemap.</summary>
+/// <summary>What search engines and link previews read: robots.txt, the sitemap and the social card.</summary>
 public sealed class SeoController(PublicContentService content, FirmProfileService firmProfile, IOptions<SiteOptions> site) : Controller
 {
     [HttpGet("sitemap.xml")]
@@ -41,7 +41,7 @@ public sealed class SeoController(PublicContentService content, FirmProfileServi
     }
 
     /// <summary>The picture shown with a shared link (og:image); drawn again only after the profile changes.</summary>
-    [HttpGet("social-card.png")]
+    [HttpGet(SocialCard.FileName)]
     [OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> SocialCardImage(CancellationToken cancellationToken) =>
         File(SocialCard.Render(await firmProfile.GetAsync(cancellationToken)), "image/png");

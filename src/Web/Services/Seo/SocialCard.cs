@@ -10,6 +10,9 @@ namespace PiriSite.Web.Services.Seo;
 /// </summary>
 public static class SocialCard
 {
+    /// <summary>Its address below the site's root, named once for the route and the pages' tags.</summary>
+    public const string FileName = "social-card.png";
+
     public const int Width = 1200;
     public const int Height = 630;
 
