@@ -21,6 +21,7 @@ public sealed partial class SiteDbInitialiser(
     IOptions<AdminBootstrapOptions> admin,
     TimeProvider clock,
     MarkdownRenderer markdown,
+    StaffTokenProtector tokens,
     ILogger<SiteDbInitialiser> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
@@ -35,6 +36,8 @@ public sealed partial class SiteDbInitialiser(
 
         await SeedRolesAsync();
         await CreateFirstAttorneyAsync();
+        // Two-factor secrets written in plain text by an earlier version are encrypted now, once.
+        await tokens.ProtectPlainTokensAsync(db, cancellationToken);
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);
         await RenderStaleContentAsync(cancellationToken);
         LogInitialised(logger);

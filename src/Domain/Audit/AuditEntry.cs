@@ -40,6 +40,7 @@ public static class AuditActions
     public const string TwoFactorEnabled = "Two-factor enabled";
     public const string TwoFactorFailed = "Two-factor code refused";
     public const string RecoveryCodeUsed = "Recovery code used";
+    public const string RecoveryCodesRenewed = "Recovery codes renewed";
     public const string PasswordChanged = "Password changed";
     public const string AccountCreated = "Account created";
     public const string AccountDisabled = "Account disabled";

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Audit;
 using PiriSite.Web.Extensions;
+using PiriSite.Web.Security;
 using PiriSite.Web.Services;
 using PiriSite.Web.ViewModels;
 using QRCoder;
@@ -14,14 +15,17 @@ using QRCoder;
 namespace PiriSite.Web.Controllers;
 
 /// <summary>
-/// Staff sign-in, two-factor set-up and sign-out. Failure messages are the same whether or not an account
-/// exists, and every attempt goes to the audit log.
+/// Staff sign-in, two-factor set-up and sign-out. Failure messages, and the time they take, are the same whether or
+/// not an account exists, and every attempt goes to the audit log. An enabled authenticator key is never shown again:
+/// replacing it, or getting new recovery codes, needs the password as well as the session.
 /// </summary>
 [Route("account")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountController(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
+    TwoFactorEnrolment enrolment,
+    UnknownAccountPasswordCheck unknownAccount,
     AuditLog audit) : Controller
 {
     private const string DefaultReturnUrl = "/admin";
@@ -45,6 +49,12 @@ public sealed class AccountController(
         }
 
         var user = await users.FindByEmailAsync(email);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            // Identity answers these without hashing anything; hash anyway, so the answer comes no faster.
+            unknownAccount.SpendTheSameTime(model.Password);
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
@@ -126,7 +136,13 @@ public sealed class AccountController(
     public async Task<IActionResult> TwoFactorSetup()
     {
         var user = await users.GetUserAsync(User);
-        return user is null ? Challenge() : View(await SetupModelAsync(user));
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        // Once enabled, the key is never shown again: whoever holds this session may not be its owner.
+        return user.TwoFactorEnabled ? View("TwoFactorManage", await ManageModelAsync(user)) : View(await FirstSetupModelAsync(user));
     }
 
     [HttpPost("two-factor")]
@@ -140,11 +156,17 @@ public sealed class AccountController(
             return Challenge();
         }
 
-        var code = new string((model.Code ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (user.TwoFactorEnabled)
+        {
+            // First set-up only: a code alone must not hand out new recovery codes for an account that has two-factor on.
+            return RedirectToAction(nameof(TwoFactorSetup));
+        }
+
+        var code = DigitsOf(model.Code);
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
         if (!valid)
         {
-            var retry = await SetupModelAsync(user);
+            var retry = await FirstSetupModelAsync(user);
             ModelState.AddModelError(nameof(model.Code), "That code is not right. Check that your app shows PiriSite, and enter the code it shows now.");
             return View(retry);
         }
@@ -154,6 +176,91 @@ public sealed class AccountController(
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(User, AuditActions.TwoFactorEnabled);
         return View("RecoveryCodes", new RecoveryCodesViewModel(codes));
+    }
+
+    [HttpPost("two-factor/new-key")]
+    [Authorize]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    public async Task<IActionResult> NewAuthenticatorKey(PasswordConfirmationViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(TwoFactorSetup));
+        }
+
+        if (await PasswordRefusedAsync(user, model.CurrentPassword, "new authenticator app") is { } refused)
+        {
+            return refused;
+        }
+
+        var key = await enrolment.StartNewKeyAsync(user);
+        return View(nameof(TwoFactorSetup), SetupModel(user, key, replacing: true));
+    }
+
+    [HttpPost("two-factor/new-key/confirm")]
+    [Authorize]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    public async Task<IActionResult> ConfirmNewAuthenticatorKey(TwoFactorSetupViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!user.TwoFactorEnabled || await enrolment.PendingKeyAsync(user) is null)
+        {
+            return RedirectToAction(nameof(TwoFactorSetup));
+        }
+
+        if (!await enrolment.ConfirmNewKeyAsync(user, DigitsOf(model.Code)))
+        {
+            await audit.RecordAsync(User, AuditActions.TwoFactorFailed, details: "new authenticator app");
+            // The new key is not shown again: the app that scanned it can produce another code; anyone else starts over with the password.
+            ModelState.AddModelError(nameof(model.Code), "That code is not right. Enter the code your app shows now for the new PiriSite entry.");
+            return View(nameof(TwoFactorSetup), new TwoFactorSetupViewModel { Replacing = true });
+        }
+
+        // The new key renewed the security stamp, which ends the other sessions; keep this one.
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(User, AuditActions.TwoFactorEnabled, details: "new authenticator app");
+        TempData["Message"] = "Your new authenticator app is set up; the old one no longer works. Any other sessions have been signed out.";
+        return RedirectToAction(nameof(TwoFactorSetup));
+    }
+
+    [HttpPost("two-factor/recovery-codes")]
+    [Authorize]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    public async Task<IActionResult> NewRecoveryCodes(PasswordConfirmationViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(TwoFactorSetup));
+        }
+
+        if (await PasswordRefusedAsync(user, model.CurrentPassword, "new recovery codes") is { } refused)
+        {
+            return refused;
+        }
+
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await audit.RecordAsync(User, AuditActions.RecoveryCodesRenewed);
+        return View("RecoveryCodes", new RecoveryCodesViewModel(codes) { Renewed = true });
     }
 
     [HttpGet("password")]
@@ -190,7 +297,7 @@ public sealed class AccountController(
         return LocalRedirect(DefaultReturnUrl);
     }
 
-    private async Task<TwoFactorSetupViewModel> SetupModelAsync(StaffUser user)
+    private async Task<TwoFactorSetupViewModel> FirstSetupModelAsync(StaffUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
@@ -202,13 +309,42 @@ public sealed class AccountController(
             await signIn.RefreshSignInAsync(user);
         }
 
+        return SetupModel(user, key, replacing: false);
+    }
+
+    private static TwoFactorSetupViewModel SetupModel(StaffUser user, string key, bool replacing)
+    {
         var issuer = Uri.EscapeDataString("PiriSite");
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={issuer}&digits=6";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         var svg = new SvgQRCode(data).GetGraphic(5);
-        return new TwoFactorSetupViewModel { SharedKey = FormatKey(key), QrCodeSvg = svg };
+        return new TwoFactorSetupViewModel { SharedKey = FormatKey(key), QrCodeSvg = svg, Replacing = replacing };
     }
+
+    private async Task<TwoFactorManageViewModel> ManageModelAsync(StaffUser user) =>
+        new() { RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user) };
+
+    /// <summary>
+    /// The password, checked as at sign-in (failures count towards the lockout). Null when right; otherwise the
+    /// page again, with nothing typed in it.
+    /// </summary>
+    private async Task<IActionResult?> PasswordRefusedAsync(StaffUser user, string? password, string purpose)
+    {
+        var result = await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(User, result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, details: $"password check for {purpose}");
+        ModelState.AddModelError("", result.IsLockedOut
+            ? SignInFailedMessage
+            : "Your current password is not right.");
+        return View("TwoFactorManage", await ManageModelAsync(user));
+    }
+
+    private static string DigitsOf(string? typed) => new((typed ?? "").Where(char.IsAsciiDigit).ToArray());
 
     // Groups of four are easier to type into an app by hand.
     private static string FormatKey(string key)

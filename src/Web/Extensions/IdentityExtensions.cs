@@ -44,8 +44,16 @@ public static class IdentityExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<SiteDbContext>()
+            // Replaces the EF store registered above: the same store, with the two-factor secrets encrypted at rest.
+            .AddUserStore<ProtectedUserStore>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordPolicyValidator>();
+
+        // Two-factor secrets encrypted with Data Protection (see StaffTokenProtector for why not ProtectPersonalData);
+        // replacing an authenticator; the same password-hashing time whether or not an account exists.
+        services.AddSingleton<StaffTokenProtector>();
+        services.AddScoped<TwoFactorEnrolment>();
+        services.AddScoped<UnknownAccountPasswordCheck>();
 
         // The security stamp is checked on every request, so signing out or changing a password ends the
         // account's other sessions at once, not after Identity's default thirty minutes.
@@ -84,13 +92,24 @@ public static class IdentityExtensions
                 }
             };
         });
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        // Identity's other cookies: the half-way sign-in between password and code, and two it only ever deletes
+        // here (no external logins, no "remember this browser"), which still go out as expired Set-Cookie headers.
+        foreach (var (scheme, name) in new[]
         {
-            options.Cookie.Name = "__Host-PiriSite.TwoFactor";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.Path = "/";
-        });
+            (IdentityConstants.TwoFactorUserIdScheme, "__Host-PiriSite.TwoFactor"),
+            (IdentityConstants.ExternalScheme, "__Host-PiriSite.External"),
+            (IdentityConstants.TwoFactorRememberMeScheme, "__Host-PiriSite.Remember"),
+        })
+        {
+            services.Configure<CookieAuthenticationOptions>(scheme, options =>
+            {
+                options.Cookie.Name = name;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.Path = "/";
+            });
+        }
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(StaffRoles.Attorney, StaffRoles.Staff))

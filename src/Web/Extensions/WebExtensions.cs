@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
@@ -77,12 +76,8 @@ public static class WebExtensions
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddSiteSecurityHeaders(builder.Environment);
 
-        // Keys that sign antiforgery tokens survive restarts (and, in Docker, live on the data volume).
-        var keysPath = builder.Configuration[$"{SiteOptions.SectionName}:{nameof(SiteOptions.DataProtectionKeysPath)}"]
-            ?? new SiteOptions().DataProtectionKeysPath;
-        services.AddDataProtection()
-            .SetApplicationName("PiriSite")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, keysPath))));
+        // Data-protection keys: kept across restarts, encrypted to a certificate when one is configured (see DataProtectionExtensions.cs)
+        builder.AddSiteDataProtection();
 
         // Health
         // Healthy means the database opens, has its schema and answers a real query, not just that the file exists.
@@ -97,6 +92,8 @@ public static class WebExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.UseSecurityHeaders();
+        // Every cookie the site sets is Secure, HttpOnly and SameSite=Strict, whoever sets it (see SecurityHeaders.cs).
+        app.UseCookiePolicy();
 
         if (app.Environment.IsDevelopment())
         {

@@ -14,14 +14,31 @@ public sealed class TwoFactorCodeViewModel
     public bool UseRecoveryCode { get; set; }
 }
 
+/// <summary>Setting up an authenticator: the first one, or a replacement (whose key is shown once, then never again).</summary>
 public sealed class TwoFactorSetupViewModel
 {
     public string SharedKey { get; set; } = "";
     public string QrCodeSvg { get; set; } = "";
     public string? Code { get; set; }
+    public bool Replacing { get; set; }
 }
 
-public sealed record RecoveryCodesViewModel(IReadOnlyList<string> Codes);
+/// <summary>Two-factor sign-in is on: no key is shown, only what can be done with the password.</summary>
+public sealed class TwoFactorManageViewModel
+{
+    public int RecoveryCodesLeft { get; set; }
+}
+
+/// <summary>The current password, asked again before a two-factor secret is replaced. Never shown back.</summary>
+public sealed class PasswordConfirmationViewModel
+{
+    public string? CurrentPassword { get; set; }
+}
+
+public sealed record RecoveryCodesViewModel(IReadOnlyList<string> Codes)
+{
+    public bool Renewed { get; init; }
+}
 
 public sealed class ChangePasswordViewModel
 {

@@ -284,7 +284,7 @@ public class ConsultationControllerTests(SiteFactory factory) : IClassFixture<Si
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("__Host-PiriSite.Antiforgery=", StringComparison.Ordinal));
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("token").GetString()));
         Assert.True(Guid.TryParse(json.RootElement.GetProperty("idempotencyKey").GetString(), out _));
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("shownAt").GetString()));
