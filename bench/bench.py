@@ -59,7 +59,7 @@ def get(url, headers=None):
 
 # The consultation form as a browser gets it: antiforgery cookie, token and sealed start time.
 page, headers = get(args.site + "/consultation")
-cookie = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith(".AspNetCore.Antiforgery"))
+cookie = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("__Host-PiriSite.Antiforgery="))
 hidden = {}
 for tag in re.findall(r"<input\b[^>]*>", page):
     attributes = dict(re.findall(r'(\w+)="([^"]*)"', tag))

@@ -31,7 +31,7 @@ public sealed class CrashDurabilityTests : IDisposable
     {
         var port = TestSmtpServer.FreePort();
         using var site = StartSite(port);
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var handler = new LoopbackCookieHandler(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
         using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         await WaitUntilHealthyAsync(client, site);
         var form = await ConsultationForm.LoadAsync(client);
