@@ -63,7 +63,7 @@ public class AdminTests(BrowserFixture browser)
         foreach (var path in new[]
         {
             "/admin", "/admin/articles", "/admin/articles?deleted=true", "/admin/articles/new", "/admin/practice-areas",
-            "/admin/media", "/admin/firm", "/admin/staff", "/admin/audit", "/account/password",
+            "/admin/media", "/admin/firm", "/admin/staff", "/admin/audit", "/admin/outbox", "/account/password",
         })
         {
             await page.GotoAsync(path);
@@ -96,7 +96,7 @@ public class AdminTests(BrowserFixture browser)
         var page = await SignInAsync(StaffRoles.Attorney);
         await page.SetViewportSizeAsync(375, 812);
 
-        foreach (var path in new[] { "/admin", "/admin/articles", "/admin/articles/new", "/admin/practice-areas", "/admin/media", "/admin/firm", "/admin/staff", "/admin/audit" })
+        foreach (var path in new[] { "/admin", "/admin/articles", "/admin/articles/new", "/admin/practice-areas", "/admin/media", "/admin/firm", "/admin/staff", "/admin/audit", "/admin/outbox" })
         {
             await page.GotoAsync(path);
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Messaging;
 
 namespace PiriSite.Data.Configurations;
@@ -13,6 +14,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.TextBody).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.ConsultationReference).HasMaxLength(ConsultationReference.Length);
 
         // The sender's query: pending messages that are due.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });

@@ -37,6 +37,28 @@ public class OutboxMessage
 
     public string? LastError { get; set; }
 
+    // What the message is and which request caused it (by reference), so the outbox page can list it without
+    // its address, subject or body; and "retry now", for staff once the mail server is back.
+    public OutboxKind Kind { get; set; }
+
+    public string? ConsultationReference { get; set; }
+
+    /// <summary>
+    /// Makes the message due at once. A failed message gets one more attempt (its attempt count is kept), so a
+    /// retry against a server still down marks it failed again rather than starting another day of backoff.
+    /// </summary>
+    public bool RetryNow(DateTime now)
+    {
+        if (Status == OutboxStatus.Sent)
+        {
+            return false;
+        }
+
+        Status = OutboxStatus.Pending;
+        NextAttemptAt = now;
+        return true;
+    }
+
     /// <summary>Records a failed attempt; after the last allowed attempt the message is marked failed for staff to see.</summary>
     public void RecordFailure(string error, DateTime now, TimeSpan retryBase, int maxAttempts)
     {

@@ -70,6 +70,7 @@ public static class WebExtensions
                 : new SmtpMailTransport(provider.GetRequiredService<IOptions<MailOptions>>());
         });
         services.AddSingleton<OutboxSender>();
+        services.AddScoped<OutboxService>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
 
         // Security: no Server banner, strict headers on every response (see SecurityHeaders.cs)
@@ -80,9 +81,11 @@ public static class WebExtensions
         builder.AddSiteDataProtection();
 
         // Health
-        // Healthy means the database opens, has its schema and answers a real query, not just that the file exists.
+        // Healthy means the database opens, has its schema and answers a real query, not just that the file exists;
+        // Degraded (still 200) while intake notices are not leaving the outbox.
         services.AddHealthChecks().AddDbContextCheck<SiteDbContext>("database",
-            customTestQuery: (db, cancellationToken) => db.FirmProfiles.AnyAsync(cancellationToken));
+            customTestQuery: (db, cancellationToken) => db.FirmProfiles.AnyAsync(cancellationToken))
+            .AddCheck<OutboxHealthCheck>("outbox", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
 
         return builder;
     }

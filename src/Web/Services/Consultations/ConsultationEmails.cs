@@ -44,7 +44,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             .AppendLine("The person's name, contact details and description are in the admin area only, not in this email.")
             .ToString();
 
-        return NewMessage(options.Value.IntakeEmail, subject, body, now);
+        return NewMessage(OutboxKind.IntakeNotice, request.Reference, options.Value.IntakeEmail, subject, body, now);
     }
 
     public static OutboxMessage? ForRequester(ConsultationRequest request, FirmProfile firm, DateTime now)
@@ -114,11 +114,13 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
                 """),
         };
 
-        return NewMessage(request.Email, subject, body, now);
+        return NewMessage(OutboxKind.Acknowledgement, request.Reference, request.Email, subject, body, now);
     }
 
-    private static OutboxMessage NewMessage(string to, string subject, string body, DateTime now) => new()
+    private static OutboxMessage NewMessage(OutboxKind kind, string reference, string to, string subject, string body, DateTime now) => new()
     {
+        Kind = kind,
+        ConsultationReference = reference,
         To = to,
         Subject = subject,
         TextBody = body,

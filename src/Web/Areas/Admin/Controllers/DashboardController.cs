@@ -7,11 +7,13 @@ using PiriSite.Domain.Content;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
 using PiriSite.Web.Options;
+using PiriSite.Web.Services.Mail;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
 
 [Route("admin")]
-public sealed class DashboardController(SiteDbContext db, LeadsService leads, TimeProvider clock, IOptions<LeadsOptions> options) : AdminController
+public sealed class DashboardController(
+    SiteDbContext db, LeadsService leads, TimeProvider clock, IOptions<LeadsOptions> options, OutboxService outbox) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -40,7 +42,10 @@ public sealed class DashboardController(SiteDbContext db, LeadsService leads, Ti
                 .OrderByDescending(b => b.Value).ThenBy(b => b.Label, StringComparer.Ordinal).ToList(),
             ByStatus: Enum.GetValues<LeadStatus>().Select(s => new ChartBar(LeadWorkflow.Label(s), byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0)).ToList(),
             RetainedShare30: await RetainedShareAsync(now.AddDays(-30), cancellationToken),
-            RetainedShare90: await RetainedShareAsync(now.AddDays(-90), cancellationToken));
+            RetainedShare90: await RetainedShareAsync(now.AddDays(-90), cancellationToken))
+        {
+            MailAlert = await outbox.IntakeAlertAsync(cancellationToken),
+        };
         return View(model);
     }
 

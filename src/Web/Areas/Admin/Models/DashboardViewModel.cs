@@ -1,3 +1,5 @@
+using PiriSite.Web.Services.Mail;
+
 namespace PiriSite.Web.Areas.Admin.Models;
 
 public sealed record ChartBar(string Label, int Value);
@@ -14,4 +16,8 @@ public sealed record DashboardViewModel(
     IReadOnlyList<ChartBar> ByPracticeArea,
     IReadOnlyList<ChartBar> ByStatus,
     double? RetainedShare30,
-    double? RetainedShare90);
+    double? RetainedShare90)
+{
+    /// <summary>Intake notices that failed or have waited too long to leave; null when mail is flowing.</summary>
+    public IntakeMailAlert? MailAlert { get; init; }
+}
