@@ -93,7 +93,15 @@ public class ArticlesControllerTests(SiteFactory factory) : IClassFixture<SiteFa
         await using (var scope = factory.CreateDbScope())
         {
             scope.Db.Articles.AddRange(
-                new Article { TranslationKey = "draft", Title = "A Draft Not For Readers", Slug = "a-draft", Status = ContentStatus.Draft },
+                // Taken back to draft after it was public: its publication date has passed, only its status hides it.
+                new Article
+                {
+                    TranslationKey = "draft",
+                    Title = "A Draft Not For Readers",
+                    Slug = "a-draft",
+                    Status = ContentStatus.Draft,
+                    PublishedAt = DateTime.UtcNow.AddDays(-1),
+                },
                 new Article
                 {
                     TranslationKey = "published-now",
