@@ -10,7 +10,7 @@ builder.AddSiteIdentity();
 // preserveStaticLogger: each host logs through its own logger, not the process-wide Log.Logger
 // (several hosts run side by side in the tests, and each must keep its own sinks).
 builder.Services.AddSerilog(
-    (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+    (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).DropArgumentValues(),
     preserveStaticLogger: true);
 
 var app = builder.Build();

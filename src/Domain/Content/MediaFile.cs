@@ -47,5 +47,12 @@ public class MediaFile
     public string VariantUrl(int width) => $"/media/{VariantName(StoredName, width)}";
 
     /// <summary>The Markdown that puts the image in a page.</summary>
-    public string Markdown => $"![{AltText.Replace("]", "", StringComparison.Ordinal)}]({Url})";
+    public string Markdown => $"![{EscapedAltText}]({Url})";
+
+    // A bracket would end the alt text early (and "[" alone turned the image into a plain link); a backslash would
+    // escape the character after it. Escaped, all three stay text and the image keeps its whole description.
+    private string EscapedAltText => AltText
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("[", "\\[", StringComparison.Ordinal)
+        .Replace("]", "\\]", StringComparison.Ordinal);
 }

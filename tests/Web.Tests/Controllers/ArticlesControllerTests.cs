@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Domain.Content;
+using PiriSite.Web.Services.Caching;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Controllers;
@@ -91,7 +93,23 @@ public class ArticlesControllerTests(SiteFactory factory) : IClassFixture<SiteFa
         await using (var scope = factory.CreateDbScope())
         {
             scope.Db.Articles.AddRange(
-                new Article { TranslationKey = "draft", Title = "A Draft Not For Readers", Slug = "a-draft", Status = ContentStatus.Draft },
+                // Taken back to draft after it was public: its publication date has passed, only its status hides it.
+                new Article
+                {
+                    TranslationKey = "draft",
+                    Title = "A Draft Not For Readers",
+                    Slug = "a-draft",
+                    Status = ContentStatus.Draft,
+                    PublishedAt = DateTime.UtcNow.AddDays(-1),
+                },
+                new Article
+                {
+                    TranslationKey = "published-now",
+                    Title = "Published A Minute Ago",
+                    Slug = "published-a-minute-ago",
+                    Status = ContentStatus.Published,
+                    PublishedAt = DateTime.UtcNow.AddMinutes(-1),
+                },
                 new Article
                 {
                     TranslationKey = "future",
@@ -103,9 +121,14 @@ public class ArticlesControllerTests(SiteFactory factory) : IClassFixture<SiteFa
             await scope.Db.SaveChangesAsync();
         }
 
+        // Public pages read a cached copy of the published content: evict it as the editor's save path does, or the
+        // new rows would be unseen whatever the status filter did. The article published a minute ago proves it.
+        await factory.Services.GetRequiredService<PublicPageCache>().EvictAsync(ContentKind.Article);
         using var client = factory.CreateClient();
         var index = await client.GetStringAsync("/articles");
 
+        Assert.Contains("/articles/published-a-minute-ago", Html.Hrefs(index));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/articles/published-a-minute-ago")).StatusCode);
         Assert.DoesNotContain("A Draft Not For Readers", index, StringComparison.Ordinal);
         Assert.DoesNotContain("Published Next Year", index, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/articles/a-draft")).StatusCode);

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Domain.Content;
+using PiriSite.Web.Services.Caching;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Controllers;
@@ -74,24 +76,34 @@ public class PracticeAreasControllerTests(SiteFactory factory) : IClassFixture<S
     }
 
     [Fact]
-    public async Task DraftPracticeAreaIsNeitherListedNorServed()
+    public async Task DraftAndFuturePracticeAreasAreNeitherListedNorServed()
     {
-        await using (var scope = factory.CreateDbScope())
+        // Its own site: the published control below would change the shared site's list of areas.
+        using var site = new SiteFactory();
+        await using (var scope = site.CreateDbScope())
         {
-            scope.Db.PracticeAreas.Add(new PracticeArea
-            {
-                TranslationKey = "draft-area",
-                Name = "Unfinished Draft Area",
-                Slug = "unfinished-draft-area",
-                Status = ContentStatus.Draft,
-                DisplayOrder = 1,
-            });
+            scope.Db.PracticeAreas.AddRange(
+                new PracticeArea { TranslationKey = "draft-area", Name = "Unfinished Draft Area", Slug = "unfinished-draft-area", Status = ContentStatus.Draft, DisplayOrder = 1 },
+                new PracticeArea
+                {
+                    TranslationKey = "future-area", Name = "Area Opening Next Year", Slug = "area-opening-next-year",
+                    Status = ContentStatus.Published, PublishedAt = DateTime.UtcNow.AddYears(1), DisplayOrder = 1,
+                },
+                new PracticeArea { TranslationKey = "live-area", Name = "Area Live Now", Slug = "area-live-now", Status = ContentStatus.Published, DisplayOrder = 1 });
             await scope.Db.SaveChangesAsync();
         }
 
-        using var client = factory.CreateClient();
+        // Public pages read a cached copy of the published content: evict it as the editor's save path does, or the
+        // new rows would be unseen whatever the status filter did. The area that is live now proves it.
+        await site.Services.GetRequiredService<PublicPageCache>().EvictAsync(ContentKind.PracticeArea);
+        using var client = site.CreateClient();
+        var index = await client.GetStringAsync("/practice-areas");
 
-        Assert.DoesNotContain("Unfinished Draft Area", await client.GetStringAsync("/practice-areas"), StringComparison.Ordinal);
+        Assert.Contains("/practice-areas/area-live-now", Html.Hrefs(index));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/practice-areas/area-live-now")).StatusCode);
+        Assert.DoesNotContain("Unfinished Draft Area", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("Area Opening Next Year", index, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/practice-areas/unfinished-draft-area")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/practice-areas/area-opening-next-year")).StatusCode);
     }
 }

@@ -56,19 +56,34 @@ public sealed class LeadsControllerTests : IDisposable
     [Fact]
     public async Task TheInboxListsNewestFirstWithUrgencyAndUnreadMarkersAndHidesSpam()
     {
+        // The urgent request is neither the newest nor the oldest: newest first and urgent first give different orders.
         await AddRequestAsync("Older Person", createdAt: DateTime.UtcNow.AddHours(-3));
         await AddRequestAsync("Detained Relative", urgency: Urgency.Detained, createdAt: DateTime.UtcNow.AddHours(-2));
+        await AddRequestAsync("Newest Person", createdAt: DateTime.UtcNow.AddHours(-1));
         await AddRequestAsync("Spam Bot", status: LeadStatus.Spam);
         using var client = await SignInAsync();
 
         var html = await client.GetStringAsync("/admin/leads");
+        var urgentFirst = await client.GetStringAsync("/admin/leads?sort=urgent");
 
-        Assert.True(html.IndexOf("Detained Relative", StringComparison.Ordinal) < html.IndexOf("Older Person", StringComparison.Ordinal));
+        Assert.Equal(["Newest Person", "Detained Relative", "Older Person"], Positions(html, "Newest Person", "Detained Relative", "Older Person"));
+        Assert.Equal(["Detained Relative", "Newest Person", "Older Person"], Positions(urgentFirst, "Newest Person", "Detained Relative", "Older Person"));
         Assert.DoesNotContain("Spam Bot", html, StringComparison.Ordinal);
         Assert.Contains("class=\"urgent unread\"", html, StringComparison.Ordinal);
         Assert.Contains("Unread: </span>", html, StringComparison.Ordinal);
         Assert.Contains("2 h ago", html, StringComparison.Ordinal);
         Assert.Contains("Suspected spam (1)", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The names in the order the page shows them; fails when one of them is missing.</summary>
+    private static List<string> Positions(string html, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            Assert.True(html.Contains(name, StringComparison.Ordinal), $"{name} is not on the page");
+        }
+
+        return [.. names.OrderBy(name => html.IndexOf(name, StringComparison.Ordinal))];
     }
 
     [Fact]
