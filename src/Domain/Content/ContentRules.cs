@@ -92,6 +92,21 @@ public static class ContentRules
             : (new ContentValues(title, slug, summary, body, seoTitle, seoDescription, status!.Value, publishAt), errors);
     }
 
+    /// <summary>
+    /// Whether a save changes what the attorney's review vouches for: the title, the summary or the body, down to
+    /// a comma (a legal text's meaning can turn on one word, so no change is "too small"). The address, the
+    /// search-engine title and description, the publication status and date are not the legal text and leave
+    /// the review standing.
+    /// </summary>
+    public static bool ChangesReviewedText(IEditableContent current, ContentValues next)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(next);
+        return !string.Equals(current.Title, next.Title, StringComparison.Ordinal)
+            || !string.Equals(current.Summary, next.Summary, StringComparison.Ordinal)
+            || !string.Equals(current.BodyMarkdown, next.BodyMarkdown, StringComparison.Ordinal);
+    }
+
     public static int WordCount(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 

@@ -2,7 +2,11 @@ using System.Buffers.Binary;
 
 namespace PiriSite.Domain.Content;
 
-public sealed record DetectedImage(string ContentType, string Extension, int Width, int Height);
+public sealed record DetectedImage(string ContentType, string Extension, int Width, int Height)
+{
+    /// <summary>The pixel count the header declares: what a decoder would allocate, whatever the file's byte size.</summary>
+    public long Pixels => (long)Width * Height;
+}
 
 /// <summary>
 /// Recognises JPEG, PNG and WebP from their first bytes (never from the file name or the browser's word)
@@ -12,7 +16,8 @@ public static class ImageFormat
 {
     public static DetectedImage? Detect(ReadOnlySpan<byte> data)
     {
-        if (data.Length >= 24 && data[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        // The size is read only from IHDR, which a valid PNG must have first (a decoder reads the same bytes).
+        if (data.Length >= 24 && data[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) && data[12..16].SequenceEqual("IHDR"u8))
         {
             return new DetectedImage("image/png", "png",
                 (int)BinaryPrimitives.ReadUInt32BigEndian(data[16..]), (int)BinaryPrimitives.ReadUInt32BigEndian(data[20..]));

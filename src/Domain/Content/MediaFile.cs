@@ -6,6 +6,16 @@ public class MediaFile
     public const long MaxBytes = 5 * 1024 * 1024;
     public const int AltTextMaxLength = 300;
 
+    /// <summary>
+    /// The most pixels an upload may declare (a 7,700 × 5,200 photo, more than any camera a firm uses). Five
+    /// megabytes of PNG can declare 30,000 × 30,000 pixels, 3.6 GB once decoded: the size is checked in the
+    /// header, before anything decodes it.
+    /// </summary>
+    public const long MaxPixels = 40_000_000;
+
+    public static bool IsWithinPixelLimit(int width, int height) =>
+        width > 0 && height > 0 && (long)width * height <= MaxPixels;
+
     public int Id { get; set; }
 
     /// <summary>The random file name it is stored and served under, such as "3f9a…c1.jpg".</summary>

@@ -30,13 +30,14 @@ public static class ImageVariants
             return [];
         }
 
-        using var codec = SKCodec.Create(new SKMemoryStream(original));
+        using var data = SKData.CreateCopy(original);
+        using var codec = SKCodec.Create(data);
         if (codec is null || codec.EncodedOrigin != SKEncodedOrigin.TopLeft)
         {
             return [];
         }
 
-        using var bitmap = SKBitmap.Decode(codec);
+        using var bitmap = DecodeForWidth(codec, widths.Max());
         if (bitmap is null)
         {
             return [];
@@ -52,7 +53,7 @@ public static class ImageVariants
         var variants = new List<(int, byte[])>();
         foreach (var width in widths)
         {
-            var height = Math.Max(1, (int)Math.Round((double)bitmap.Height * width / bitmap.Width));
+            var height = Math.Max(1, (int)Math.Round((double)image.Height * width / image.Width));
             using var resized = bitmap.Resize(new SKImageInfo(width, height, bitmap.ColorType, bitmap.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
             if (resized is null)
             {
@@ -64,5 +65,57 @@ public static class ImageVariants
         }
 
         return variants;
+    }
+
+    /// <summary>
+    /// Whether the decoder reads the same size from the header as <see cref="ImageFormat"/> did, so the pixel
+    /// limit checked on that size holds for what is really decoded (a file with two frame headers cannot pass
+    /// with one and decode with the other). Reads the header only.
+    /// </summary>
+    public static bool DecoderReadsSize(byte[] bytes, DetectedImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        return codec is not null && codec.Info.Width == image.Width && codec.Info.Height == image.Height;
+    }
+
+    /// <summary>
+    /// The image decoded no larger than it must be for copies up to <paramref name="width"/> pixels wide (at most
+    /// twice that), never at full size when it is a JPEG or WebP larger than that: a 40-megapixel photo would take 160 MB decoded, its
+    /// 1,600-pixel copy needs a tenth of that. JPEG (in eighths) and WebP decoders scale while decoding.
+    /// Null when the image cannot be decoded.
+    /// </summary>
+    public static SKBitmap? DecodeForWidth(SKCodec codec, int width)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        var full = codec.Info;
+        var alpha = full.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
+        var scaled = codec.GetScaledDimensions(Math.Min(1f, (float)width / full.Width));
+        if (scaled.Width < width)
+        {
+            scaled = codec.GetScaledDimensions(Math.Min(1f, (float)width * 2 / full.Width));
+        }
+
+        if (scaled.Width >= width && scaled.Width < full.Width)
+        {
+            return Decode(codec, new SKImageInfo(scaled.Width, scaled.Height, SKImageInfo.PlatformColorType, alpha, full.ColorSpace));
+        }
+
+        // Skia's PNG decoder can neither scale nor hand out rows (scanline decoding is unimplemented in this
+        // build), so a PNG decodes at full size: at most MediaFile.MaxPixels, 160 MB, and only once per upload.
+        return Decode(codec, full.WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(alpha));
+    }
+
+    private static SKBitmap? Decode(SKCodec codec, SKImageInfo info)
+    {
+        var bitmap = new SKBitmap(info);
+        if (codec.GetPixels(info, bitmap.GetPixels()) is SKCodecResult.Success or SKCodecResult.IncompleteInput)
+        {
+            return bitmap;
+        }
+
+        bitmap.Dispose();
+        return null;
     }
 }

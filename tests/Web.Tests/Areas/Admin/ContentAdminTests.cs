@@ -281,9 +281,9 @@ public sealed class ContentAdminTests : IDisposable
             id = await scope.Db.Articles.Where(a => a.Slug == "what-is-the-ice-287g-program").Select(a => a.Id).SingleAsync();
         }
 
-        var (page, _) = await EditPageAsync(attorney, id);
+        var (page, version) = await EditPageAsync(attorney, id);
         Assert.Contains("Mark as reviewed by the attorney today", page, StringComparison.Ordinal);
-        await attorney.PostAsync($"/admin/articles/{id}/review", Form(page));
+        await attorney.PostAsync($"/admin/articles/{id}/review", Form(page, ("version", version.ToString(CultureInfo.InvariantCulture))));
 
         Assert.Contains("Reviewed by attorney", await visitor.GetStringAsync("/articles/what-is-the-ice-287g-program"), StringComparison.Ordinal);
     }

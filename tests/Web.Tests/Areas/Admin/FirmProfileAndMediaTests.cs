@@ -10,11 +10,14 @@ namespace PiriSite.Web.Tests.Areas.Admin;
 
 public class FirmProfileAndMediaTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {
-    private static byte[] Png(int width, int height) =>
-    [
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R',
-        0, 0, (byte)(width >> 8), (byte)width, 0, 0, (byte)(height >> 8), (byte)height, 8, 6, 0, 0, 0, .. new byte[64],
-    ];
+    // A real PNG: an upload must open in the decoder too, a header alone is refused.
+    private static byte[] Png(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(SKColors.SteelBlue);
+        using var encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return encoded.ToArray();
+    }
 
     [Fact]
     public async Task TheAttorneyEditsTheFirmProfileAndEveryPageShowsIt()

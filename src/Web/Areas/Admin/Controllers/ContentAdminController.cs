@@ -233,14 +233,17 @@ public sealed class ArticlesAdminController(SiteDbContext db, ContentEditingServ
     /// <summary>The Attorney confirms the article is accurate today; the public page shows the date.</summary>
     [HttpPost("{id:int}/review")]
     [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
-    public async Task<IActionResult> MarkReviewed(int id)
+    public async Task<IActionResult> MarkReviewed(int id, int version)
     {
-        if (!await _editing.MarkReviewedAsync(id, User))
+        var outcome = await _editing.MarkReviewedAsync(id, version, User);
+        if (outcome == ReviewOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["Message"] = "Marked as reviewed by the attorney today.";
+        TempData["Message"] = outcome == ReviewOutcome.Reviewed
+            ? "Marked as reviewed by the attorney today."
+            : "The text was changed after you opened this page, so it was not marked as reviewed. Read it again below, then mark it reviewed.";
         return Redirect($"/admin/articles/{id}/edit");
     }
 }

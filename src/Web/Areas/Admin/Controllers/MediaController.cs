@@ -10,7 +10,7 @@ using PiriSite.Web.Services;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
 
-/// <summary>Image uploads for articles and pages: JPEG, PNG or WebP up to 5 MB, checked from their content.</summary>
+/// <summary>Image uploads for articles and pages: JPEG, PNG or WebP up to 5 MB and 40 megapixels, checked from their content, stored without their metadata.</summary>
 [Route("admin/media")]
 public sealed class MediaController(
     SiteDbContext db,
@@ -56,6 +56,24 @@ public sealed class MediaController(
             if (image is null || image.Width <= 0 || image.Height <= 0)
             {
                 ModelState.AddModelError("file", "This file is not a JPEG, PNG or WebP image. Other files cannot be uploaded.");
+            }
+            else if (!MediaFile.IsWithinPixelLimit(image.Width, image.Height))
+            {
+                // Refused from the header alone: nothing has decoded it yet, nothing is stored.
+                ModelState.AddModelError("file",
+                    $"This image is {image.Width:N0} × {image.Height:N0} pixels ({image.Pixels / 1_000_000.0:N1} megapixels); the site accepts up to {MediaFile.MaxPixels / 1_000_000:N0} megapixels. " +
+                    "Save it smaller (6,000 pixels wide is plenty for any page), then upload it again.");
+                image = null;
+            }
+            else if (ImageMetadata.Strip(bytes, image) is not { } stripped || !ImageVariants.DecoderReadsSize(stripped, image))
+            {
+                ModelState.AddModelError("file", "This image could not be read. Open it in a photo editor, save it again as JPEG, PNG or WebP, then upload it.");
+                image = null;
+            }
+            else
+            {
+                // Only the copy without metadata (GPS position, camera serial, comments) is ever stored.
+                bytes = stripped;
             }
         }
 

@@ -16,6 +16,13 @@ public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Er
     public static SaveOutcome Invalid(IReadOnlyDictionary<string, string> errors) => new(null, errors, null);
 }
 
+public enum ReviewOutcome
+{
+    Reviewed,
+    NotFound,
+    ChangedSinceOpened,
+}
+
 /// <summary>
 /// The one way articles and practice areas change: every save checks the version the editor started from,
 /// keeps a revision, records old slugs for redirects, writes the audit log and evicts the cached public pages
@@ -71,6 +78,7 @@ public sealed class ContentEditingService(
         item ??= New<T>(values.Slug);
         var oldSlug = isNew ? null : item.Slug;
         var wasPublic = !isNew && item.StateAt(now) == PublicationState.Published;
+        var textChanged = !isNew && ContentRules.ChangesReviewedText(item, values);
 
         item.Title = values.Title;
         item.Slug = values.Slug;
@@ -85,6 +93,8 @@ public sealed class ContentEditingService(
             : values.PublishAtUtc ?? item.PublishedAt;
         item.UpdatedAt = now;
         item.Version++;
+        // The attorney reviewed the text as it was: a new text needs a new review before the page says so.
+        var reviewWithdrawn = textChanged && item is Article article && article.WithdrawReview();
         if (isNew)
         {
             set.Add(item);
@@ -121,6 +131,11 @@ public sealed class ContentEditingService(
 
         await pageCache.EvictAsync(kind);
         await audit.RecordAsync(actor, $"{Label(kind)} {note.ToLowerInvariant()}", $"{item.Title} (/{item.Slug})");
+        if (reviewWithdrawn)
+        {
+            await audit.RecordAsync(actor, "Attorney's review withdrawn by a change to the text", $"{item.Title} (/{item.Slug})");
+        }
+
         return new SaveOutcome(item.Id, errors, null, item.Slug);
     }
 
@@ -140,20 +155,28 @@ public sealed class ContentEditingService(
         return true;
     }
 
-    public async Task<bool> MarkReviewedAsync(int articleId, ClaimsPrincipal actor)
+    /// <summary>
+    /// The attorney vouches for the text of <paramref name="version"/>, the one on their screen: if someone saved
+    /// a new text since, the review is refused rather than given to words the attorney has not read.
+    /// </summary>
+    public async Task<ReviewOutcome> MarkReviewedAsync(int articleId, int version, ClaimsPrincipal actor)
     {
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId);
         if (article is null)
         {
-            return false;
+            return ReviewOutcome.NotFound;
         }
 
-        article.ReviewedAt = clock.GetUtcNow().UtcDateTime;
-        article.ReviewedBy = DisplayName(await users.GetUserAsync(actor), actor);
+        if (article.Version != version)
+        {
+            return ReviewOutcome.ChangedSinceOpened;
+        }
+
+        article.MarkReviewed(clock.GetUtcNow().UtcDateTime, DisplayName(await users.GetUserAsync(actor), actor));
         await db.SaveChangesAsync();
         await pageCache.EvictAsync(ContentKind.Article);
         await audit.RecordAsync(actor, "Article reviewed by the attorney", $"{article.Title} (/{article.Slug})");
-        return true;
+        return ReviewOutcome.Reviewed;
     }
 
     /// <summary>Makes an old revision current again, as a new revision (nothing in the history is lost).</summary>
