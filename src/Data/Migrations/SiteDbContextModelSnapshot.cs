@@ -892,6 +892,9 @@ namespace PiriSite.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ConsultationRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -925,6 +928,8 @@ namespace PiriSite.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -989,6 +994,16 @@ namespace PiriSite.Data.Migrations
                         .HasForeignKey("ConsultationRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Messaging.OutboxMessage", b =>
+                {
+                    b.HasOne("PiriSite.Domain.Consultations.ConsultationRequest", "ConsultationRequest")
+                        .WithMany()
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("ConsultationRequest");
                 });
 #pragma warning restore 612, 618
         }

@@ -44,7 +44,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             .AppendLine("The person's name, contact details and description are in the admin area only, not in this email.")
             .ToString();
 
-        return NewMessage(options.Value.IntakeEmail, subject, body, now);
+        return NewMessage(request, options.Value.IntakeEmail, subject, body, now);
     }
 
     public static OutboxMessage? ForRequester(ConsultationRequest request, FirmProfile firm, DateTime now)
@@ -114,11 +114,13 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
                 """),
         };
 
-        return NewMessage(request.Email, subject, body, now);
+        return NewMessage(request, request.Email, subject, body, now);
     }
 
-    private static OutboxMessage NewMessage(string to, string subject, string body, DateTime now) => new()
+    // Linked to its request, so that it is deleted with it.
+    private static OutboxMessage NewMessage(ConsultationRequest request, string to, string subject, string body, DateTime now) => new()
     {
+        ConsultationRequest = request,
         To = to,
         Subject = subject,
         TextBody = body,

@@ -41,6 +41,9 @@ public sealed class DashboardController(SiteDbContext db, LeadsService leads, Ti
             ByStatus: Enum.GetValues<LeadStatus>().Select(s => new ChartBar(LeadWorkflow.Label(s), byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0)).ToList(),
             RetainedShare30: await RetainedShareAsync(now.AddDays(-30), cancellationToken),
             RetainedShare90: await RetainedShareAsync(now.AddDays(-90), cancellationToken));
+
+        // Retention's warning: open requests about to be deleted for inactivity.
+        model = model with { ExpiringForInactivity = await leads.ExpiringForInactivityAsync(cancellationToken) };
         return View(model);
     }
 

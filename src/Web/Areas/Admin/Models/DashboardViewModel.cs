@@ -14,4 +14,8 @@ public sealed record DashboardViewModel(
     IReadOnlyList<ChartBar> ByPracticeArea,
     IReadOnlyList<ChartBar> ByStatus,
     double? RetainedShare30,
-    double? RetainedShare90);
+    double? RetainedShare90)
+{
+    /// <summary>Open requests that retention will delete for inactivity soon (see LeadsOptions.InactivityWarningDays).</summary>
+    public IReadOnlyList<ExpiringLead> ExpiringForInactivity { get; init; } = [];
+}
