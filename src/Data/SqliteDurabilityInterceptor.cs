@@ -8,7 +8,9 @@ namespace PiriSite.Data;
 /// <summary>
 /// Sets each new SQLite connection up for durability under concurrency: a committed transaction is on disk
 /// before the commit returns (synchronous=FULL, so an acknowledged consultation request survives a crash
-/// or power loss), and a writer that finds the database busy waits its turn instead of failing.
+/// or power loss), and a writer that finds the database busy waits its turn instead of failing. Deleted content
+/// is overwritten with zeros (secure_delete), so a deleted consultation request leaves no readable trace in the
+/// file's free pages.
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
@@ -52,7 +54,7 @@ internal sealed class SqliteDurabilityInterceptor(int busyTimeoutMilliseconds) :
     {
         var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The only interpolated value is an integer from configuration, not user input.
-        command.CommandText = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMilliseconds};";
+        command.CommandText = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA secure_delete=ON;";
 #pragma warning restore CA2100
         return command;
     }

@@ -19,5 +19,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 
         // The sender's query: pending messages that are due.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+
+        // A message about a request carries its personal data: it goes when the request goes (the Attorney's
+        // deletion or retention), in the database itself, so no way of deleting a request can leave it behind.
+        builder.HasOne(m => m.ConsultationRequest).WithMany().HasForeignKey(m => m.ConsultationRequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -23,6 +23,12 @@ public static class LeadWorkflow
     /// <summary>Closed requests are the ones the retention period applies to.</summary>
     public static bool IsClosedForRetention(LeadStatus status) => status is LeadStatus.NotRetained or LeadStatus.Spam;
 
+    /// <summary>
+    /// Still being followed up: kept while someone works on them, deleted after a long time with no activity
+    /// (Retained requests are client files, kept as the rules of professional conduct require).
+    /// </summary>
+    public static bool IsOpen(LeadStatus status) => status is LeadStatus.New or LeadStatus.Contacted or LeadStatus.ConsultationScheduled;
+
     public static string Label(LeadStatus status) => status switch
     {
         LeadStatus.New => "New",

@@ -1,3 +1,6 @@
+using System.Globalization;
+using PiriSite.Domain.Consultations;
+
 namespace PiriSite.Domain.Messaging;
 
 public enum OutboxStatus
@@ -59,6 +62,23 @@ public class OutboxMessage
         return true;
     }
 
+    /// <summary>
+    /// The consultation request this message was written about. It carries that request's personal data (an
+    /// address, a name, a reference), so it is deleted with the request, whoever deletes it and however.
+    /// </summary>
+    public int? ConsultationRequestId { get; set; }
+
+    public ConsultationRequest? ConsultationRequest { get; set; }
+
+    /// <summary>
+    /// The Message-Id the message is sent with: stable per row, so a receiving server can drop a duplicate if a send
+    /// is retried after success, and so a copy kept on disk (the pickup folder) can be found again and deleted.
+    /// </summary>
+    public string MimeMessageId() => MimeMessageId(Id, CreatedAt);
+
+    public static string MimeMessageId(int id, DateTime createdAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"outbox-{id}-{createdAt:yyyyMMddHHmmss}@pirisite");
+
     /// <summary>Records a failed attempt; after the last allowed attempt the message is marked failed for staff to see.</summary>
     public void RecordFailure(string error, DateTime now, TimeSpan retryBase, int maxAttempts)
     {
@@ -75,11 +95,16 @@ public class OutboxMessage
         NextAttemptAt = now + delay;
     }
 
+    /// <summary>
+    /// Records the delivery and forgets the text: once delivered, the body (which may greet the person by name) has
+    /// no further use here. The address is kept with the row, which is deleted with the request it belongs to.
+    /// </summary>
     public void RecordSent(DateTime now)
     {
         Attempts++;
         Status = OutboxStatus.Sent;
         SentAt = now;
         LastError = null;
+        TextBody = "";
     }
 }

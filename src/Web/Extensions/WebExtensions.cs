@@ -49,6 +49,7 @@ public static class WebExtensions
         // Leads inbox and the retention of closed requests
         services.AddOptions<LeadsOptions>().BindConfiguration(LeadsOptions.SectionName);
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadsService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadPurge>();
         services.AddSingleton<PiriSite.Web.Areas.Admin.Services.LeadRetentionJob>();
         services.AddHostedService(provider => provider.GetRequiredService<PiriSite.Web.Areas.Admin.Services.LeadRetentionJob>());
         services.AddScoped<PiriSite.Web.Filters.RequireTwoFactorSetupFilter>();

@@ -10,6 +10,16 @@ public sealed class LeadsOptions
     /// <summary>Requests closed as Not retained or Spam are deleted this many days after they were closed.</summary>
     public int RetentionDays { get; set; } = 90;
 
+    /// <summary>
+    /// Open requests (New, Contacted, Consultation scheduled) are deleted after this many days with no activity: no
+    /// status change, note, assignment or follow-up date, and no follow-up date still to come. The privacy page
+    /// promises that requests that do not lead to representation are deleted; one abandoned in the pipeline is one.
+    /// </summary>
+    public int InactiveRetentionDays { get; set; } = 365;
+
+    /// <summary>The dashboard lists the open requests that retention will delete within this many days.</summary>
+    public int InactivityWarningDays { get; set; } = 14;
+
     /// <summary>How often the retention job runs.</summary>
     public int RetentionIntervalMinutes { get; set; } = 360;
 

@@ -44,7 +44,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             .AppendLine("The person's name, contact details and description are in the admin area only, not in this email.")
             .ToString();
 
-        return NewMessage(OutboxKind.IntakeNotice, request.Reference, options.Value.IntakeEmail, subject, body, now);
+        return NewMessage(OutboxKind.IntakeNotice, request, options.Value.IntakeEmail, subject, body, now);
     }
 
     public static OutboxMessage? ForRequester(ConsultationRequest request, FirmProfile firm, DateTime now)
@@ -114,13 +114,16 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
                 """),
         };
 
-        return NewMessage(OutboxKind.Acknowledgement, request.Reference, request.Email, subject, body, now);
+        return NewMessage(OutboxKind.Acknowledgement, request, request.Email, subject, body, now);
     }
 
-    private static OutboxMessage NewMessage(OutboxKind kind, string reference, string to, string subject, string body, DateTime now) => new()
+    // Linked to its request, so that it is deleted with it; kind and reference let the outbox page list it without
+    // its address, subject or body.
+    private static OutboxMessage NewMessage(OutboxKind kind, ConsultationRequest request, string to, string subject, string body, DateTime now) => new()
     {
         Kind = kind,
-        ConsultationReference = reference,
+        ConsultationReference = request.Reference,
+        ConsultationRequest = request,
         To = to,
         Subject = subject,
         TextBody = body,

@@ -9,8 +9,9 @@ namespace PiriSite.Web.Services.Mail;
 
 /// <summary>
 /// Sends the outbox: every pending message that is due, one at a time, recording each outcome. A failure
-/// is retried with backoff and never touches the request that caused the message. Logs say which message
-/// and how it went, never to whom or what it said.
+/// is retried with backoff and never touches the request that caused the message. Once delivered, a message's
+/// body is cleared (see <see cref="OutboxMessage.RecordSent"/>). Logs say which message and how it went, never to
+/// whom or what it said.
 /// </summary>
 public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
@@ -89,8 +90,7 @@ public sealed partial class OutboxSender(
         mime.Subject = message.Subject;
         mime.Body = new TextPart("plain") { Text = message.TextBody };
 
-        // A stable id per outbox row lets a receiving server drop a duplicate if a send is retried after success.
-        mime.MessageId = $"outbox-{message.Id}-{message.CreatedAt:yyyyMMddHHmmss}@pirisite";
+        mime.MessageId = message.MimeMessageId();
         return mime;
     }
 

@@ -45,6 +45,8 @@ public sealed class DashboardController(
             RetainedShare90: await RetainedShareAsync(now.AddDays(-90), cancellationToken))
         {
             MailAlert = await outbox.IntakeAlertAsync(cancellationToken),
+            // Retention's warning: open requests about to be deleted for inactivity.
+            ExpiringForInactivity = await leads.ExpiringForInactivityAsync(cancellationToken),
         };
         return View(model);
     }

@@ -1,13 +1,19 @@
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PiriSite.Domain.Accounts;
 using PiriSite.Domain.Consultations;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
+using PiriSite.Web.Extensions;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
 
-/// <summary>The leads inbox: consultation requests to review, triage and follow up.</summary>
+/// <summary>
+/// The leads inbox: consultation requests to review, triage and follow up. Staff may quarantine a request (move it
+/// to Spam) but only the Attorney deletes one, singly or from the quarantine in bulk. GET is also answered for HEAD
+/// (<see cref="HeadAsGetConvention"/>); a HEAD changes nothing (no read mark, no audit line).
+/// </summary>
 [Route("admin/leads")]
 public sealed class LeadsController(LeadsService leads) : AdminController
 {
@@ -15,18 +21,18 @@ public sealed class LeadsController(LeadsService leads) : AdminController
     public async Task<IActionResult> Index([FromQuery] LeadFilter filter)
     {
         filter.Q = null; // a search term never travels in a URL
-        return View(await leads.InboxAsync(filter));
+        return View(await InboxAsync(filter));
     }
 
     /// <summary>Search is posted, so that names and phone numbers never appear in addresses or server logs.</summary>
     [HttpPost("search")]
-    public async Task<IActionResult> Search([FromForm] LeadFilter filter) => View(nameof(Index), await leads.InboxAsync(filter));
+    public async Task<IActionResult> Search([FromForm] LeadFilter filter) => View(nameof(Index), await InboxAsync(filter));
 
     [HttpGet("export")]
     public async Task<IActionResult> Export([FromQuery] LeadFilter filter)
     {
         filter.Q = null;
-        return CsvFile(await leads.ExportCsvAsync(filter, User));
+        return CsvFile(await leads.ExportCsvAsync(filter, User, record: !IsHead));
     }
 
     [HttpPost("export")]
@@ -40,7 +46,7 @@ public sealed class LeadsController(LeadsService leads) : AdminController
             return NotFound();
         }
 
-        var screen = await leads.DetailAsync(reference, User, canDelete: User.IsInRole(StaffRoles.Attorney));
+        var screen = await leads.DetailAsync(reference, User, canDelete: User.IsInRole(StaffRoles.Attorney), recordView: !IsHead);
         return screen is null ? NotFound() : View(screen);
     }
 
@@ -74,7 +80,7 @@ public sealed class LeadsController(LeadsService leads) : AdminController
 
     /// <summary>Permanent deletion, by the Attorney only, after ticking the confirmation.</summary>
     [HttpPost("{reference}/delete")]
-    [Microsoft.AspNetCore.Authorization.Authorize(Policy = Extensions.IdentityExtensions.AttorneyPolicy)]
+    [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
     public async Task<IActionResult> Delete(string reference, string? confirm)
     {
         if (!ConsultationReference.IsValid(reference))
@@ -97,7 +103,9 @@ public sealed class LeadsController(LeadsService leads) : AdminController
         return Redirect("/admin/leads");
     }
 
+    /// <summary>Permanent deletion of quarantined requests, by the Attorney only: Staff can quarantine a genuine request, not destroy it.</summary>
     [HttpPost("spam/delete")]
+    [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
     public async Task<IActionResult> DeleteSpam(string[]? references)
     {
         var chosen = (references ?? []).Where(ConsultationReference.IsValid).Distinct().ToList();
@@ -105,6 +113,11 @@ public sealed class LeadsController(LeadsService leads) : AdminController
         TempData["Message"] = deleted == 0 ? "Tick the requests to delete first." : $"{deleted} suspected spam request(s) deleted.";
         return Redirect("/admin/leads?view=spam");
     }
+
+    private bool IsHead => HttpMethods.IsHead(Request.Method);
+
+    private async Task<LeadInboxScreen> InboxAsync(LeadFilter filter) =>
+        await leads.InboxAsync(filter) with { CanDelete = User.IsInRole(StaffRoles.Attorney) };
 
     private async Task<IActionResult> ActAsync(string reference, Func<Task<string?>> action, string done)
     {

@@ -20,4 +20,7 @@ public sealed record DashboardViewModel(
 {
     /// <summary>Intake notices that failed or have waited too long to leave; null when mail is flowing.</summary>
     public IntakeMailAlert? MailAlert { get; init; }
+
+    /// <summary>Open requests that retention will delete for inactivity soon (see LeadsOptions.InactivityWarningDays).</summary>
+    public IReadOnlyList<ExpiringLead> ExpiringForInactivity { get; init; } = [];
 }

@@ -70,6 +70,9 @@ public sealed record LeadInboxScreen(
     int PageSize,
     bool SearchCapped = false)
 {
+    /// <summary>Only the Attorney deletes; Staff see the quarantine without the delete button.</summary>
+    public bool CanDelete { get; init; }
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
@@ -83,3 +86,6 @@ public sealed record LeadDetailScreen(
     IReadOnlyList<StaffOption> Staff,
     bool Urgent,
     bool CanDelete);
+
+/// <summary>An open request that retention will delete for inactivity, and the day it will.</summary>
+public sealed record ExpiringLead(string Reference, string FullName, LeadStatus Status, DateOnly DeletedOn);

@@ -1,13 +1,19 @@
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
-using PiriSite.Data;
+using PiriSite.Domain.Consultations;
+using PiriSite.Domain.Content;
 using PiriSite.Web.Options;
+using PiriSite.Web.Services;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
 /// <summary>
-/// Deletes consultation requests closed as Not retained or Spam once the retention period has passed
-/// (their notes go with them). Logs how many it removed, never which.
+/// Keeps the privacy page's promise: deletes consultation requests closed as Not retained or Spam once
+/// <see cref="LeadsOptions.RetentionDays"/> have passed, and open requests after
+/// <see cref="LeadsOptions.InactiveRetentionDays"/> with no activity (the dashboard lists them two weeks before).
+/// Retained requests are client files and stay. Each purge goes through <see cref="LeadPurge"/> (so everything
+/// carrying the requests' personal data goes too) and is written to the audit log with its count and
+/// references; the application log gets counts only.
 /// </summary>
 public sealed partial class LeadRetentionJob(
     IServiceScopeFactory scopes,
@@ -15,14 +21,45 @@ public sealed partial class LeadRetentionJob(
     IOptions<LeadsOptions> options,
     ILogger<LeadRetentionJob> logger) : BackgroundService
 {
+    public const string ActorName = "Retention";
+
+    /// <summary>Runs both purges once; returns how many requests were deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(now));
+
+        var closed = await PurgeAsync(
+            _ => LeadsService.IsClosedBefore(now.AddDays(-settings.RetentionDays)),
+            "Closed requests deleted (retention)", cancellationToken);
+        LogRemoved(logger, closed, settings.RetentionDays);
+
+        var inactive = await PurgeAsync(
+            leads => leads.InactiveSince(now.AddDays(-settings.InactiveRetentionDays), today),
+            "Inactive requests deleted (retention)", cancellationToken);
+        LogRemovedInactive(logger, inactive, settings.InactiveRetentionDays);
+
+        return closed + inactive;
+    }
+
+    private async Task<int> PurgeAsync(
+        Func<LeadsService, Expression<Func<ConsultationRequest, bool>>> rule,
+        string action, CancellationToken cancellationToken)
+    {
+        // One scope per purge: each has its own DbContext and its own transaction.
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.RetentionDays);
-        var removed = await db.ConsultationRequests.Where(LeadsService.IsClosedBefore(cutoff)).ExecuteDeleteAsync(cancellationToken);
-        LogRemoved(logger, removed, options.Value.RetentionDays);
-        return removed;
+        var leads = scope.ServiceProvider.GetRequiredService<LeadsService>();
+        var purge = scope.ServiceProvider.GetRequiredService<LeadPurge>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        var deleted = await purge.DeleteAsync(rule(leads), async references =>
+        {
+            foreach (var details in LeadPurge.AuditDetails(references))
+            {
+                await audit.RecordAsync(action, null, ActorName, $"{references.Count} request(s)", details);
+            }
+        }, cancellationToken);
+        return deleted.Count;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,6 +81,9 @@ public sealed partial class LeadRetentionJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: removed {Count} closed consultation request(s) older than {Days} days")]
     private static partial void LogRemoved(ILogger logger, int count, int days);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: removed {Count} open consultation request(s) with no activity for {Days} days")]
+    private static partial void LogRemovedInactive(ILogger logger, int count, int days);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed ({ErrorType}); it will run again at the next interval")]
     private static partial void LogFailed(ILogger logger, string errorType);

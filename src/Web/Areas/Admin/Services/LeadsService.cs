@@ -24,6 +24,7 @@ public sealed class LeadsService(
     SiteDbContext db,
     UserManager<StaffUser> users,
     AuditLog audit,
+    LeadPurge purge,
     TimeProvider clock,
     IOptions<LeadsOptions> options)
 {
@@ -117,7 +118,11 @@ public sealed class LeadsService(
         return db.ConsultationRequests.CountAsync(r => r.Status == LeadStatus.New && r.CreatedAt < threshold, cancellationToken);
     }
 
-    public async Task<LeadDetailScreen?> DetailAsync(string reference, ClaimsPrincipal actor, bool canDelete)
+    /// <param name="recordView">
+    /// False for a HEAD request: it is answered like GET, but nobody reads the page, so it is neither marked read
+    /// nor written to the audit log as viewed.
+    /// </param>
+    public async Task<LeadDetailScreen?> DetailAsync(string reference, ClaimsPrincipal actor, bool canDelete, bool recordView = true)
     {
         var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
         if (request is null)
@@ -125,13 +130,17 @@ public sealed class LeadsService(
             return null;
         }
 
-        if (request.IsUnread)
+        if (recordView)
         {
-            request.IsUnread = false;
-            await db.SaveChangesAsync();
+            if (request.IsUnread)
+            {
+                request.IsUnread = false;
+                await db.SaveChangesAsync();
+            }
+
+            await audit.RecordAsync(actor, "Consultation request viewed", request.Reference);
         }
 
-        await audit.RecordAsync(actor, "Consultation request viewed", request.Reference);
         var timeline = await db.LeadNotes.AsNoTracking().Where(n => n.ConsultationRequestId == request.Id).OrderByDescending(n => n.At).ThenByDescending(n => n.Id).ToListAsync();
         var areas = await PracticeAreasAsync();
         var staff = (await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync())
@@ -246,30 +255,66 @@ public sealed class LeadsService(
         return updated > 0;
     }
 
+    /// <summary>Permanent deletion of one request, whatever its status (the Attorney's alone: see the controller).</summary>
     public async Task<bool> DeleteAsync(string reference, ClaimsPrincipal actor)
     {
-        var deleted = await db.ConsultationRequests.Where(r => r.Reference == reference).ExecuteDeleteAsync();
-        if (deleted > 0)
-        {
-            await audit.RecordAsync(actor, "Consultation request deleted", reference);
-        }
-
-        return deleted > 0;
+        var deleted = await purge.DeleteAsync(r => r.Reference == reference,
+            references => audit.RecordAsync(actor, "Consultation request deleted", references[0]));
+        return deleted.Count > 0;
     }
 
+    /// <summary>Deletes the chosen requests that are still in quarantine; the audit names the ones really deleted.</summary>
     public async Task<int> DeleteSpamAsync(IReadOnlyCollection<string> references, ClaimsPrincipal actor)
     {
-        var deleted = await db.ConsultationRequests.Where(r => r.Status == LeadStatus.Spam && references.Contains(r.Reference)).ExecuteDeleteAsync();
-        if (deleted > 0)
-        {
-            await audit.RecordAsync(actor, "Suspected spam deleted", $"{deleted} request(s)", string.Join(", ", references.Take(50)));
-        }
+        var deleted = await purge.DeleteAsync(r => r.Status == LeadStatus.Spam && references.Contains(r.Reference),
+            async deleted =>
+            {
+                foreach (var details in LeadPurge.AuditDetails(deleted))
+                {
+                    await audit.RecordAsync(actor, "Suspected spam deleted", $"{deleted.Count} request(s)", details);
+                }
+            });
+        return deleted.Count;
+    }
 
-        return deleted;
+    /// <summary>
+    /// The open requests that retention will delete for inactivity within <see cref="LeadsOptions.InactivityWarningDays"/>,
+    /// soonest first, with the day each goes (a note or a status change keeps one).
+    /// </summary>
+    public async Task<IReadOnlyList<ExpiringLead>> ExpiringForInactivityAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var warnFrom = now.AddDays(settings.InactivityWarningDays - settings.InactiveRetentionDays);
+        var rows = await db.ConsultationRequests.AsNoTracking()
+            .Where(InactiveSince(warnFrom, DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(now)).AddDays(settings.InactivityWarningDays)))
+            .Select(r => new
+            {
+                r.Reference,
+                r.FullName,
+                r.Status,
+                r.StatusChangedAt,
+                r.FollowUpOn,
+                LastNote = db.LeadNotes.Where(n => n.ConsultationRequestId == r.Id).Max(n => (DateTime?)n.At),
+            })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new ExpiringLead(r.Reference, r.FullName, r.Status, DeletionDay(
+                (r.LastNote is { } note && note > r.StatusChangedAt ? note : r.StatusChangedAt).AddDays(settings.InactiveRetentionDays), r.FollowUpOn)))
+            .OrderBy(r => r.DeletedOn).ThenBy(r => r.Reference, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // A follow-up date still to come keeps a request until the day after it.
+    private static DateOnly DeletionDay(DateTime inactiveUntil, DateOnly? followUpOn)
+    {
+        var day = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(inactiveUntil));
+        return followUpOn is { } followUp && followUp >= day ? followUp.AddDays(1) : day;
     }
 
     /// <summary>The filtered list as CSV, with every cell that a spreadsheet would run as a formula neutralised.</summary>
-    public async Task<string> ExportCsvAsync(LeadFilter filter, ClaimsPrincipal actor)
+    /// <param name="record">False for a HEAD request, which receives no file and so exports nothing.</param>
+    public async Task<string> ExportCsvAsync(LeadFilter filter, ClaimsPrincipal actor, bool record = true)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -297,7 +342,11 @@ public sealed class LeadsService(
             csv.Flush();
         }
 
-        await audit.RecordAsync(actor, "Consultation requests exported", $"{rows.Count} request(s)", filter.QueryString());
+        if (record)
+        {
+            await audit.RecordAsync(actor, "Consultation requests exported", $"{rows.Count} request(s)", filter.QueryString());
+        }
+
         return writer.ToString();
     }
 
@@ -435,4 +484,15 @@ public sealed class LeadsService(
 
     internal static Expression<Func<ConsultationRequest, bool>> IsClosedBefore(DateTime cutoff) =>
         r => (r.Status == LeadStatus.NotRetained || r.Status == LeadStatus.Spam) && r.StatusChangedAt < cutoff;
+
+    /// <summary>
+    /// Open (see <see cref="LeadWorkflow.IsOpen"/>) with nothing done since <paramref name="cutoff"/>: no status
+    /// change, no timeline entry (note, assignment, follow-up date), and no follow-up date on or after
+    /// <paramref name="followUpBefore"/>. Viewing a request is not activity.
+    /// </summary>
+    internal Expression<Func<ConsultationRequest, bool>> InactiveSince(DateTime cutoff, DateOnly followUpBefore) =>
+        r => (r.Status == LeadStatus.New || r.Status == LeadStatus.Contacted || r.Status == LeadStatus.ConsultationScheduled)
+            && r.StatusChangedAt < cutoff
+            && (r.FollowUpOn == null || r.FollowUpOn < followUpBefore)
+            && !db.LeadNotes.Any(n => n.ConsultationRequestId == r.Id && n.At >= cutoff);
 }
