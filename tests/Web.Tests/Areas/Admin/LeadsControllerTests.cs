@@ -270,7 +270,8 @@ public sealed class LeadsControllerTests : IDisposable
         var genuine = await AddRequestAsync("Real Person Caught", status: LeadStatus.Spam);
         var bot1 = await AddRequestAsync("Bot One", status: LeadStatus.Spam);
         var bot2 = await AddRequestAsync("Bot Two", status: LeadStatus.Spam);
-        using var client = await SignInAsync();
+        // Only the Attorney deletes (Staff are refused: LeadDeletionTests).
+        using var client = await SignInAsync(StaffRoles.Attorney);
         var quarantine = await client.GetStringAsync("/admin/leads?view=spam");
         Assert.Contains("Real Person Caught", quarantine, StringComparison.Ordinal);
 
