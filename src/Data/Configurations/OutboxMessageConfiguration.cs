@@ -16,5 +16,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 
         // The sender's query: pending messages that are due.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+
+        // The day's recipients, counted for the cap on acknowledgements per address (covering: no table reads).
+        builder.HasIndex(m => new { m.CreatedAt, m.To });
     }
 }

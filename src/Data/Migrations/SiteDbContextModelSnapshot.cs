@@ -926,6 +926,8 @@ namespace PiriSite.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt", "To");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
