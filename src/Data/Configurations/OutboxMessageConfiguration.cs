@@ -23,5 +23,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // A message about a request carries its personal data: it goes when the request goes (the Attorney's
         // deletion or retention), in the database itself, so no way of deleting a request can leave it behind.
         builder.HasOne(m => m.ConsultationRequest).WithMany().HasForeignKey(m => m.ConsultationRequestId).OnDelete(DeleteBehavior.Cascade);
+
+        // The day's recipients, counted for the cap on acknowledgements per address (covering: no table reads).
+        builder.HasIndex(m => new { m.CreatedAt, m.To });
     }
 }

@@ -896,6 +896,9 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConsultationRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -934,6 +937,10 @@ namespace PiriSite.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId");
+
+                    b.HasIndex("CreatedAt", "To");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -998,6 +1005,16 @@ namespace PiriSite.Data.Migrations
                         .HasForeignKey("ConsultationRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Messaging.OutboxMessage", b =>
+                {
+                    b.HasOne("PiriSite.Domain.Consultations.ConsultationRequest", "ConsultationRequest")
+                        .WithMany()
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("ConsultationRequest");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using PiriSite.Web.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Filters;
@@ -16,8 +14,7 @@ namespace PiriSite.Web.Controllers;
 public sealed class ConsultationController(
     ConsultationService consultations,
     FirmProfileService firmProfile,
-    IAntiforgery antiforgery,
-    IOptions<ConsultationOptions> options) : Controller
+    IAntiforgery antiforgery) : Controller
 {
     // The reference travels to the confirmation page in TempData (a protected cookie), never in the URL.
     private const string ReferenceKey = "ConsultationReference";
@@ -40,7 +37,7 @@ public sealed class ConsultationController(
     public IActionResult FormToken()
     {
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);
-        var form = consultations.WithFreshTokens(new ConsultationFormViewModel(), TimeSpan.Zero);
+        var form = consultations.WithOwnValues(new ConsultationFormViewModel());
         return Json(new { tokens.FormFieldName, Token = tokens.RequestToken, form.IdempotencyKey, form.ShownAt });
     }
 
@@ -49,6 +46,7 @@ public sealed class ConsultationController(
     /// one (a cached page's form sent by a browser without JavaScript, or after a long pause) is not answered
     /// with a bare error that loses what the person typed: the form comes back filled in, with a fresh token,
     /// and nothing is stored until it is sent again from this site. Cross-site posts are refused outright.
+    /// A form shown again keeps the time it was first shown (or starts now if it had none), never an earlier one.
     /// </remarks>
     [HttpPost("")]
     [IgnoreAntiforgeryToken]
@@ -65,8 +63,7 @@ public sealed class ConsultationController(
 
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
-            // The person typed for at least as long as the minimum already, on the page they came from.
-            consultations.WithFreshTokens(form, TimeSpan.FromSeconds(options.Value.MinimumFillSeconds));
+            consultations.WithOwnValues(form);
             ModelState.AddModelError("", "Your request is not sent yet. Please check it and press “Send my request” once more.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(nameof(Index), new ConsultationFormContext(form, await consultations.ListPracticeAreasAsync(), await firmProfile.GetAsync(), ShowErrorSummary: true));
@@ -86,6 +83,7 @@ public sealed class ConsultationController(
             ModelState.AddModelError(field, message);
         }
 
+        consultations.WithOwnValues(form);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var areas = await consultations.ListPracticeAreasAsync();
         return View(nameof(Index), new ConsultationFormContext(form, areas, await firmProfile.GetAsync(), ShowErrorSummary: true));

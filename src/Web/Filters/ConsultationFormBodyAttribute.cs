@@ -4,14 +4,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Filters;
 
 /// <summary>
-/// Reads a consultation post before anything else does (the antiforgery check included), for two reasons:
+/// Reads a consultation post before anything else does (the antiforgery check included), for three reasons:
 /// <list type="bullet">
-/// <item>a body larger than <see cref="ConsultationOptions.MaxRequestBytes"/> is refused with 413;</item>
+/// <item>only <c>application/x-www-form-urlencoded</c> is accepted (what the site's forms send, with or without
+/// consultation.js); anything else, multipart included, is refused with 415 before a byte is read, so no other
+/// body reader (with its own, far larger limits) ever sees a consultation post;</item>
+/// <item>a body larger than <see cref="ConsultationOptions.MaxRequestBytes"/> is refused with 413, whether it
+/// declares its length or arrives chunked (counted as read here, and capped by the server too);</item>
 /// <item>the form is decoded as UTF-8 with bytes that are not UTF-8 turned into U+FFFD, so the validator can
 /// tell the person which field could not be read. ASP.NET Core's own reader keeps such bytes as literal
 /// "%FF" text, and refuses a NUL byte with a bare 400, which would lose everything the person typed.</item>
@@ -28,27 +33,54 @@ public sealed class ConsultationFormBodyAttribute : Attribute, IAsyncAuthorizati
         var http = context.HttpContext;
         var limit = http.RequestServices.GetRequiredService<IOptions<ConsultationOptions>>().Value.MaxRequestBytes;
 
-        if (http.Request.ContentLength > limit)
+        // The server's own cap as well (Kestrel answers 413 past it), for whatever reads the body after this.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            bodySize.MaxRequestBodySize = limit;
+        }
+
+        if (!IsUrlEncodedForm(http.Request.ContentType))
+        {
+            Refuse(context, StatusCodes.Status415UnsupportedMediaType);
             return;
         }
 
-        if (!http.Request.HasFormContentType
-            || !string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        if (http.Request.ContentLength > limit)
         {
-            return; // anything else goes to the framework's reader, and on to validation
+            Refuse(context, StatusCodes.Status413PayloadTooLarge);
+            return;
         }
 
-        var body = await ReadAtMostAsync(http.Request.Body, limit, http.RequestAborted);
+        byte[]? body;
+        try
+        {
+            body = await ReadAtMostAsync(http.Request.Body, limit, http.RequestAborted);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = null; // the server's cap met first: the same refusal, not an unhandled error
+        }
+
         if (body is null)
         {
-            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            Refuse(context, StatusCodes.Status413PayloadTooLarge);
             return;
         }
 
         http.Features.Set<IFormFeature>(new FormFeature(Parse(body)));
     }
+
+    // The error page is rendered by re-executing this same request: an empty form keeps MVC's model binding there
+    // from reading the refused body after all (all of a multipart one, or the rest of a chunked one).
+    private static void Refuse(AuthorizationFilterContext context, int statusCode)
+    {
+        context.HttpContext.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+        context.Result = new StatusCodeResult(statusCode);
+    }
+
+    private static bool IsUrlEncodedForm(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && string.Equals(mediaType.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The whole body, or null when it is longer than the limit (a body sent without a declared length).</summary>
     private static async Task<byte[]?> ReadAtMostAsync(Stream body, long limit, CancellationToken cancellationToken)

@@ -13,6 +13,12 @@ public sealed class ConsultationOptions
     /// <summary>The largest form post accepted; the longest valid form, in any script, is far smaller.</summary>
     public long MaxRequestBytes { get; set; } = 128 * 1024;
 
+    /// <summary>
+    /// Acknowledgements one email address may receive in 24 hours (spellings of one mailbox count as one). Anyone
+    /// can type anyone's address; past this the request is still stored and intake told, but no email goes out.
+    /// </summary>
+    public int MaxAcknowledgementsPerAddressPerDay { get; set; } = 3;
+
     public RateLimitSettings RateLimit { get; set; } = new();
 
     public sealed class RateLimitSettings

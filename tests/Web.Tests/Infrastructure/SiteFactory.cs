@@ -29,6 +29,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             // Tests post forms faster than people and from one address; the tests of these limits set their own.
             ["Consultation:MinimumFillSeconds"] = "0",
             ["Consultation:RateLimit:PermitLimit"] = "100000",
+            ["Consultation:MaxAcknowledgementsPerAddressPerDay"] = "100000",
             ["Security:SignInRateLimit:PermitLimit"] = "100000",
             ["Mail:PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["Site:MediaPath"] = Path.Combine(_directory, "media"),

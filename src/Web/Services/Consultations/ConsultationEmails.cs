@@ -13,6 +13,11 @@ namespace PiriSite.Web.Services.Consultations;
 /// (reference, urgency, area, language) and a link to the request; names, contact details and the
 /// description stay in the admin area. The person's copy confirms the reference, in their language.
 /// </summary>
+/// <remarks>
+/// The person's copy goes to whatever address was typed, so it carries nothing else typed but a first name
+/// (one word of letters, see <see cref="GreetingName"/>): otherwise anyone could make the firm send their own
+/// text, or a link, to a stranger under the firm's name.
+/// </remarks>
 public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
 {
     public OutboxMessage ForIntake(ConsultationRequest request, string? practiceAreaName, string adminLink, DateTime now)
@@ -56,12 +61,13 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             return null;
         }
 
+        var name = GreetingName(request.FullName) is { } first ? " " + first : "";
         var (subject, body) = request.PreferredLanguage switch
         {
             ContactLanguage.Spanish => (
                 $"Recibimos su solicitud de consulta ({request.Reference})",
                 $"""
-                Hola {request.FullName}:
+                Hola{name}:
 
                 Gracias por comunicarse con {firm.FirmName}. Recibimos su solicitud de consulta gratuita.
                 Su número de referencia es {request.Reference}.
@@ -79,7 +85,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             ContactLanguage.French => (
                 $"Nous avons reçu votre demande de consultation ({request.Reference})",
                 $"""
-                Bonjour {request.FullName},
+                Bonjour{name},
 
                 Merci d'avoir contacté {firm.FirmName}. Nous avons bien reçu votre demande de consultation gratuite.
                 Votre numéro de référence est {request.Reference}.
@@ -97,7 +103,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             _ => (
                 $"We received your consultation request ({request.Reference})",
                 $"""
-                Hello {request.FullName},
+                Hello{name},
 
                 Thank you for contacting {firm.FirmName}. We received your request for a free consultation.
                 Your reference is {request.Reference}.
@@ -116,6 +122,24 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
 
         return NewMessage(OutboxKind.Acknowledgement, request, request.Email, subject, body, now);
     }
+
+    /// <summary>
+    /// The first word of the name when it looks like a name (letters, with hyphens or apostrophes, at most
+    /// <see cref="GreetingNameMaxLength"/> characters), otherwise null and the greeting has no name: no digits,
+    /// no dots or "@", nothing that reads as a link, an address or a message.
+    /// </summary>
+    private static string? GreetingName(string? fullName)
+    {
+        var first = (fullName ?? "").Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return first is { Length: > 0 and <= GreetingNameMaxLength }
+            && char.IsLetter(first[0])
+            && first.All(c => char.IsLetter(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                || c is '-' or '\'' or '’')
+                ? first
+                : null;
+    }
+
+    private const int GreetingNameMaxLength = 30;
 
     // Linked to its request, so that it is deleted with it; kind and reference let the outbox page list it without
     // its address, subject or body.

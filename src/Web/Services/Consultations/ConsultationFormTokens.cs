@@ -11,9 +11,13 @@ public sealed class ConsultationFormTokens(IDataProtectionProvider dataProtectio
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("PiriSite.Consultation.FormShownAt");
 
-    /// <param name="alreadySpent">Time the person has already spent on the form elsewhere (on a page shown before this one).</param>
-    public string IssueShownAtToken(TimeSpan alreadySpent = default) =>
-        _protector.Protect((clock.GetUtcNow() - alreadySpent).UtcTicks.ToString(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// "Shown now", sealed. Never backdated: a form shown again (after an error, or a post without a valid
+    /// antiforgery token) keeps the token it came with, so its clock keeps running from the first showing, and a
+    /// bot cannot get an old time by posting without a token first.
+    /// </summary>
+    public string IssueShownAtToken() =>
+        _protector.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>When the form was shown, or null for a missing, tampered or unreadable token.</summary>
     public DateTime? ReadShownAt(string? token)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PiriSite.Data;
 using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Content;
+using PiriSite.Domain.Messaging;
 using PiriSite.Web.Options;
 using PiriSite.Web.Services.Mail;
 using PiriSite.Web.Services.Caching;
@@ -46,11 +47,11 @@ public sealed partial class ConsultationService(
 
     /// <summary>A new, empty form: its own idempotency key and the sealed time it was shown.</summary>
     public ConsultationFormViewModel NewForm(string? practiceAreaKey, string sourcePage) =>
-        WithFreshTokens(NewSharedForm(practiceAreaKey, sourcePage), TimeSpan.Zero);
+        WithOwnValues(NewSharedForm(practiceAreaKey, sourcePage));
 
     /// <summary>
     /// A new, empty form for a page every visitor shares (a cached page): nothing in it belongs to one visitor.
-    /// The page's script asks for the form's own values (<see cref="WithFreshTokens"/>) when the visitor starts.
+    /// The page's script asks for the form's own values (<see cref="WithOwnValues"/>) when the visitor starts.
     /// </summary>
     public static ConsultationFormViewModel NewSharedForm(string? practiceAreaKey, string sourcePage) => new()
     {
@@ -59,14 +60,21 @@ public sealed partial class ConsultationService(
     };
 
     /// <summary>
-    /// Gives <paramref name="form"/> the values that belong to one visitor's form: an idempotency key (kept if it
-    /// already has one) and a sealed "shown at" time, <paramref name="alreadySpent"/> earlier than now.
+    /// Gives <paramref name="form"/> the values that belong to one visitor's form: an idempotency key and a sealed
+    /// "shown at" time. Both are kept when the form already carries readable ones, so a form shown again (after a
+    /// validation error, or a post without a valid antiforgery token) counts its fill time from when it was first
+    /// shown; a form that had none (a cached page's form sent without JavaScript) starts its clock now. Never
+    /// backdated: otherwise a bot would post once without a token to get a time old enough to pass.
     /// </summary>
-    public ConsultationFormViewModel WithFreshTokens(ConsultationFormViewModel form, TimeSpan alreadySpent)
+    public ConsultationFormViewModel WithOwnValues(ConsultationFormViewModel form)
     {
         ArgumentNullException.ThrowIfNull(form);
         form.IdempotencyKey = (ReadKey(form.IdempotencyKey) ?? Guid.NewGuid()).ToString();
-        form.ShownAt = formTokens.IssueShownAtToken(alreadySpent);
+        if (formTokens.ReadShownAt(form.ShownAt) is null)
+        {
+            form.ShownAt = formTokens.IssueShownAtToken();
+        }
+
         return form;
     }
 
@@ -104,10 +112,6 @@ public sealed partial class ConsultationService(
             if (verdict == SpamVerdict.NotSpam)
             {
                 db.OutboxMessages.Add(emails.ForIntake(request, areaName, AdminLink(origin, request.Reference), now));
-                if (ConsultationEmails.ForRequester(request, firm, now) is { } acknowledgement)
-                {
-                    db.OutboxMessages.Add(acknowledgement);
-                }
             }
 
             try
@@ -115,6 +119,14 @@ public sealed partial class ConsultationService(
                 // One SaveChanges, one transaction: the request and its emails are stored together or not at all.
                 using (await writeGate.EnterAsync(cancellationToken))
                 {
+                    // Counted inside the gate, so two requests at once cannot both take an address's last one of the day.
+                    if (verdict == SpamVerdict.NotSpam
+                        && ConsultationEmails.ForRequester(request, firm, now) is { } acknowledgement
+                        && await MayAcknowledgeAsync(acknowledgement.To, now, cancellationToken))
+                    {
+                        db.OutboxMessages.Add(acknowledgement);
+                    }
+
                     await db.SaveChangesAsync(cancellationToken);
                 }
 
@@ -151,6 +163,31 @@ public sealed partial class ConsultationService(
         var shownAt = formTokens.ReadShownAt(form.ShownAt);
         var minimum = TimeSpan.FromSeconds(options.Value.MinimumFillSeconds);
         return shownAt is null || now - shownAt.Value < minimum ? SpamVerdict.TooFast : SpamVerdict.NotSpam;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="address"/> may get one more acknowledgement: anyone can type anyone's address, so the
+    /// form must not become a way to flood a stranger with the firm's emails. Past the cap the request is stored
+    /// and the firm told as usual; only the acknowledgement is left out, and the visitor is not told (the
+    /// confirmation page is the same), which would otherwise confirm what the form can be used for.
+    /// </summary>
+    private async Task<bool> MayAcknowledgeAsync(string address, DateTime now, CancellationToken cancellationToken)
+    {
+        var cap = options.Value.MaxAcknowledgementsPerAddressPerDay;
+        if (cap <= 0)
+        {
+            return false;
+        }
+
+        // Addresses are compared normalised (case, IDNA, +tags, Gmail's dots), which SQL cannot do: the last 24
+        // hours' recipients are read from the covering (CreatedAt, To) index and compared here.
+        var key = RecipientKey.For(address);
+        var since = now.AddDays(-1);
+        var recipients = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.CreatedAt > since)
+            .Select(m => m.To)
+            .ToListAsync(cancellationToken);
+        return recipients.Count(to => RecipientKey.For(to) == key) < cap;
     }
 
     private Task<string?> FindReferenceAsync(Guid idempotencyKey, CancellationToken cancellationToken) =>

@@ -50,7 +50,8 @@ public class OutboxSenderTests
 
         var acknowledgement = messages.Single(m => Recipient(m) == "maria.hernandez@example.com");
         Assert.Equal($"Nous avons reçu votre demande de consultation ({reference})", acknowledgement.Subject);
-        Assert.Contains("Bonjour María José Hernández", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Bonjour María,", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hernández", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains("(833) 600-0029", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("traffic stop", acknowledgement.TextBody, StringComparison.Ordinal);
 

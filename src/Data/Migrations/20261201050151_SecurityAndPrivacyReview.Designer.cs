@@ -11,8 +11,8 @@ using PiriSite.Data;
 namespace PiriSite.Data.Migrations
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261201040511_OutboxMessagesGoWithTheirRequest")]
-    partial class OutboxMessagesGoWithTheirRequest
+    [Migration("20261201050151_SecurityAndPrivacyReview")]
+    partial class SecurityAndPrivacyReview
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -895,10 +895,19 @@ namespace PiriSite.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConsultationReference")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ConsultationRequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -933,6 +942,8 @@ namespace PiriSite.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ConsultationRequestId");
+
+                    b.HasIndex("CreatedAt", "To");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
