@@ -37,7 +37,7 @@ public sealed class SeoController(PublicContentService content, FirmProfileServi
             new("/privacy", profileChanged),
             new("/disclaimer", profileChanged),
         ];
-        return Content(SitemapXml.Write(Request.SiteOrigin(site.Value), pages), "application/xml; charset=utf-8");
+        return Content(SitemapXml.Write(site.Value.PublicOrigin, pages), "application/xml; charset=utf-8");
     }
 
     /// <summary>The picture shown with a shared link (og:image); drawn again only after the profile changes.</summary>
@@ -59,7 +59,7 @@ public sealed class SeoController(PublicContentService content, FirmProfileServi
             Disallow: /consultation/form-token
             Allow: /
 
-            Sitemap: {Request.SiteOrigin(site.Value)}/sitemap.xml
+            Sitemap: {site.Value.PublicOrigin}/sitemap.xml
 
             """;
         return Content(robots, "text/plain; charset=utf-8");

@@ -24,7 +24,8 @@ public static class WebExtensions
         var services = builder.Services;
 
         // Options
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName);
+        // Site:PublicBaseUrl (required, checked at start), the AllowedHosts that follow from it, and trusted proxies
+        services.AddPublicAddressAndProxies();
         services.AddOptions<ConsultationOptions>().BindConfiguration(ConsultationOptions.SectionName);
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName);
 
@@ -96,6 +97,8 @@ public static class WebExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // Host filtering already runs before this (the host's defaults put it first; see ProxyAndHostFiltering).
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
 
         if (app.Environment.IsDevelopment())
