@@ -10,7 +10,7 @@ namespace PiriSite.Web.Extensions;
 /// Which Host names the site answers (its public address's, plus any listed in AllowedHosts), and whose
 /// X-Forwarded-* headers it believes (only the configured proxies').
 /// </summary>
-internal static class ProxyAndHostFiltering
+internal static partial class ProxyAndHostFiltering
 {
     public static IServiceCollection AddPublicAddressAndProxies(this IServiceCollection services)
     {
@@ -77,10 +77,17 @@ internal static class ProxyAndHostFiltering
         }
     }
 
-    private sealed class ForwardedHeadersFromTrustedProxies(IOptions<TrustedProxyOptions> trusted) : IPostConfigureOptions<ForwardedHeadersOptions>
+    private sealed partial class ForwardedHeadersFromTrustedProxies(
+        IOptions<TrustedProxyOptions> trusted, IConfiguration configuration, ILogger<TrustedProxyOptions> logger) : IPostConfigureOptions<ForwardedHeadersOptions>
     {
         public void PostConfigure(string? name, ForwardedHeadersOptions options)
         {
+            // The host's own switch, read from ASPNETCORE_FORWARDEDHEADERS_ENABLED: say plainly that it is overridden.
+            if (string.Equals(configuration["ForwardedHeaders_Enabled"], "true", StringComparison.OrdinalIgnoreCase))
+            {
+                LogHostSwitchOverridden(logger);
+            }
+
             // Validated at start (ValidateOnStart above), so nothing is dropped here.
             _ = TryParse(trusted.Value, out var proxies, out var networks);
             // The defaults trust loopback; nothing is trusted unless configured (a proxy on the same machine is
@@ -99,5 +106,8 @@ internal static class ProxyAndHostFiltering
             // them; an address a client wrote into the header itself is never reached past an untrusted hop.
             options.ForwardLimit = null;
         }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "ASPNETCORE_FORWARDEDHEADERS_ENABLED is set but not used: X-Forwarded-* headers are believed only from ForwardedHeaders:KnownProxies and ForwardedHeaders:KnownNetworks")]
+        private static partial void LogHostSwitchOverridden(ILogger logger);
     }
 }
