@@ -1,5 +1,7 @@
 # The site in a container: SQLite database, data-protection keys and unsent-mail files on the /data volume.
-# Build and run with: docker compose up --build
+# Build and run with: SITE_PUBLIC_BASE_URL=https://www.example.com docker compose up --build
+# Site__PublicBaseUrl is required at run time (the site refuses to start without it); X-Forwarded-* headers are
+# believed only from ForwardedHeaders__KnownProxies__N / ForwardedHeaders__KnownNetworks__N (see docker-compose.yml).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

@@ -15,6 +15,7 @@ export Mail__PickupDirectory="$work/mail"
 export Serilog__MinimumLevel__Default=Warning
 export Security__SignInRateLimit__PermitLimit=1000
 export ASPNETCORE_ENVIRONMENT=Production
+export Site__PublicBaseUrl="http://127.0.0.1:$port"
 
 dotnet build src/Web -c Release --nologo -v quiet >/dev/null
 app=src/Web/bin/Release/net10.0/PiriSite.Web.dll

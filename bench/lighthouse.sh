@@ -24,7 +24,7 @@ cleanup() { [ -n "${site:-}" ] && kill "$site" 2>/dev/null; wait 2>/dev/null || 
 trap cleanup EXIT
 
 dotnet publish src/Web -c Release -o "$work/site" --nologo -v quiet >/dev/null
-(cd "$work/site" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Site="Data Source=$work/site.db" \
+(cd "$work/site" && exec env ASPNETCORE_ENVIRONMENT=Production Site__PublicBaseUrl="http://127.0.0.1:$port" ConnectionStrings__Site="Data Source=$work/site.db" \
   Site__DataProtectionKeysPath="$work/keys" Mail__PickupDirectory="$work/mail" Serilog__MinimumLevel__Default=Warning \
   dotnet PiriSite.Web.dll --urls "http://127.0.0.1:$port" >"$work/site.log" 2>&1) &
 site=$!

@@ -35,7 +35,7 @@ export Serilog__MinimumLevel__Default=Warning
 
 start_site() { # name port extra-env...
   local name=$1 port=$2; shift 2
-  (cd "$work/site" && exec env ConnectionStrings__Site="Data Source=$work/$name.db" "$@" \
+  (cd "$work/site" && exec env ConnectionStrings__Site="Data Source=$work/$name.db" Site__PublicBaseUrl="http://127.0.0.1:$port" "$@" \
     dotnet PiriSite.Web.dll --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done

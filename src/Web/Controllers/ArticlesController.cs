@@ -32,7 +32,7 @@ public sealed class ArticlesController(
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
         var articles = await content.ListNewestArticlesAsync(FeedLength, cancellationToken);
-        return Content(AtomFeed.Write(Request.SiteOrigin(site.Value), firm, articles), "application/atom+xml; charset=utf-8");
+        return Content(AtomFeed.Write(site.Value.PublicOrigin, firm, articles), "application/atom+xml; charset=utf-8");
     }
 
     [HttpGet("{slug}")]

@@ -71,7 +71,7 @@ public sealed class ConsultationController(
 
         // Not cancelled when the visitor's connection drops: a request that is being stored is stored whole,
         // and a retry of the same form then finds it by its idempotency key.
-        var result = await consultations.SubmitAsync(form, new SubmissionOrigin($"{Request.Scheme}://{Request.Host}", form.Source ?? ""), CancellationToken.None);
+        var result = await consultations.SubmitAsync(form, new SubmissionOrigin(form.Source ?? ""), CancellationToken.None);
         if (result.Accepted)
         {
             TempData[ReferenceKey] = result.Reference;

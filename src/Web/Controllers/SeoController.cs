@@ -11,7 +11,7 @@ using PiriSite.Web.ViewModels;
 namespace PiriSite.Web.Controllers;
 
 /// <summary>What search engines and link previews read: robots.txt, the sitemap and the social card.</summary>
-public sealed class SeoController(PublicContentService content, FirmProfileService firmProfile, IOptions<SiteOptions> site) : Controller
+public sealed class SeoController(PublicContentService content, FirmProfileService firmProfile, SocialCardCache socialCards, IOptions<SiteOptions> site) : Controller
 {
     [HttpGet("sitemap.xml")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag, PublicPageCache.PracticeAreasTag])]
@@ -37,14 +37,14 @@ public sealed class SeoController(PublicContentService content, FirmProfileServi
             new("/privacy", profileChanged),
             new("/disclaimer", profileChanged),
         ];
-        return Content(SitemapXml.Write(Request.SiteOrigin(site.Value), pages), "application/xml; charset=utf-8");
+        return Content(SitemapXml.Write(site.Value.PublicOrigin, pages), "application/xml; charset=utf-8");
     }
 
-    /// <summary>The picture shown with a shared link (og:image); drawn again only after the profile changes.</summary>
+    /// <summary>The picture shown with a shared link (og:image); drawn again only after what it shows changes.</summary>
     [HttpGet(SocialCard.FileName)]
     [OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> SocialCardImage(CancellationToken cancellationToken) =>
-        File(SocialCard.Render(await firmProfile.GetAsync(cancellationToken)), "image/png");
+        File(socialCards.Get(await firmProfile.GetAsync(cancellationToken)), "image/png");
 
     [HttpGet("robots.txt")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName)]
@@ -59,7 +59,7 @@ public sealed class SeoController(PublicContentService content, FirmProfileServi
             Disallow: /consultation/form-token
             Allow: /
 
-            Sitemap: {Request.SiteOrigin(site.Value)}/sitemap.xml
+            Sitemap: {site.Value.PublicOrigin}/sitemap.xml
 
             """;
         return Content(robots, "text/plain; charset=utf-8");

@@ -4,19 +4,10 @@ namespace PiriSite.Web.Extensions;
 
 public static class HttpRequestExtensions
 {
-    /// <summary>The site's public origin ("https://www.example.com"): the configured one, else the request's own.</summary>
-    public static string SiteOrigin(this HttpRequest request, SiteOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(options);
-        return string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}"
-            : options.PublicBaseUrl.TrimEnd('/');
-    }
-
     /// <summary>
     /// True when a browser says another site's page sent this request: by <c>Sec-Fetch-Site</c> (every current
-    /// browser) or, from older ones, by an <c>Origin</c> on another host.
+    /// browser) or, from older ones, by an <c>Origin</c> on another host. The request's Host is a fair yardstick:
+    /// host filtering has already refused any name but the public address's and the configured AllowedHosts.
     /// </summary>
     public static bool IsCrossSite(this HttpRequest request)
     {
@@ -32,13 +23,16 @@ public static class HttpRequestExtensions
             && !string.Equals(originUri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The one address search engines should index this page under: lower-case, no query string.</summary>
+    /// <summary>
+    /// The one address search engines should index this page under: the configured public origin (never the
+    /// request's Host), the path in lower case, no query string.
+    /// </summary>
     public static string CanonicalUrl(this HttpRequest request, SiteOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
 
-        var origin = request.SiteOrigin(options);
+        var origin = options.PublicOrigin;
         var path = (request.PathBase + request.Path).Value ?? "/";
 #pragma warning disable CA1308 // URLs on this site are lower-case by design (LowercaseUrls); this is not a security comparison.
         return origin + path.ToLowerInvariant();

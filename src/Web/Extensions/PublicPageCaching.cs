@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 using PiriSite.Web.Services.Caching;
 
 namespace PiriSite.Web.Extensions;
@@ -17,6 +18,7 @@ internal static class PublicPageCaching
         services.AddSingleton<PublishedContent>();
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton<ScheduledPublicationWatcher>();
+        services.AddSingleton<PiriSite.Web.Services.Seo.SocialCardCache>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublicationWatcher>());
 
         // Nothing is cached unless its endpoint names the public-page policy. That policy keeps the framework's
@@ -31,8 +33,12 @@ internal static class PublicPageCaching
             .Tag(PublicPageCache.AllPagesTag)
             // No public page reads its query string; a made-up one must not fill the cache with copies.
             .SetVaryByQuery("")
-            // The compressed and the plain copy of a page are different responses.
-            .SetVaryByHeader("Accept-Encoding")));
+            // Every URL the site writes names Site:PublicBaseUrl, and host filtering admits only configured names, so
+            // a page is the same under each: one copy, not one per Host a client sends.
+            .SetVaryByHost(false)
+            // The compressed and the plain copy of a page are different responses. The header has been reduced to
+            // br, gzip or identity before the cache (UsePublicPageCaching), so there are at most three copies.
+            .SetVaryByHeader(HeaderNames.AcceptEncoding)));
 
         services.AddResponseCompression(options =>
         {
@@ -52,6 +58,12 @@ internal static class PublicPageCaching
     /// </summary>
     public static WebApplication UsePublicPageCaching(this WebApplication app)
     {
+        // Before the cache and compression both: the cache's key and the compression's choice read the same value.
+        app.Use((context, next) =>
+        {
+            context.Request.Headers.AcceptEncoding = AcceptEncoding.Normalise(context.Request.Headers.AcceptEncoding);
+            return next(context);
+        });
         app.UseOutputCache();
         // Pages that echo what a person typed next to a secret (sign-in, the consultation form, the admin area)
         // are not compressed: compression's size would leak the secret bit by bit (the BREACH attack).

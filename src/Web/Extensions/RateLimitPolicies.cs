@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -44,9 +46,36 @@ public static class RateLimitPolicies
         return services;
     }
 
+    /// <summary>
+    /// The client a limit counts against. An IPv6 client usually holds a whole /64 (one home or phone gets one),
+    /// so counting single addresses would give one person 2^64 fresh allowances: the /64 is the client. An
+    /// IPv4 address written as IPv6 (::ffff:a.b.c.d, on a dual-stack socket) is the IPv4 address it stands for.
+    /// </summary>
+    internal static string ClientPartition(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
+    }
+
     private static RateLimitPartition<string> PerClientFixedWindow(HttpContext context, int permitLimit, int windowSeconds) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ClientPartition(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permitLimit,

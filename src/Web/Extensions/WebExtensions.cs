@@ -23,7 +23,8 @@ public static class WebExtensions
         var services = builder.Services;
 
         // Options
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName);
+        // Site:PublicBaseUrl (required, checked at start), the AllowedHosts that follow from it, and trusted proxies
+        services.AddPublicAddressAndProxies();
         services.AddOptions<ConsultationOptions>().BindConfiguration(ConsultationOptions.SectionName);
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName);
 
@@ -95,6 +96,8 @@ public static class WebExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // Host filtering already runs before this (the host's defaults put it first; see ProxyAndHostFiltering).
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
         // Every cookie the site sets is Secure, HttpOnly and SameSite=Strict, whoever sets it (see SecurityHeaders.cs).
         app.UseCookiePolicy();

@@ -5,10 +5,16 @@ public sealed class SiteOptions
     public const string SectionName = "Site";
 
     /// <summary>
-    /// The site's public address, such as "https://www.pirilawfirm.com", used for canonical links.
-    /// When empty, the address the request came in on is used (right for local runs and tests).
+    /// The site's public address, such as "https://www.pirilawfirm.com": the only origin of every absolute URL the
+    /// site writes (the intake email's link, canonical links, sitemap, robots.txt, feed, JSON-LD, the social card)
+    /// and the host name requests must carry (AllowedHosts). Required: the site refuses to start without it
+    /// (<see cref="SiteOptionsValidator"/>); Development gets http://localhost:5080 from appsettings.Development.json.
+    /// Never taken from the request: a forged Host header would otherwise put an attacker's address in staff email.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The public address without a trailing slash ("https://www.example.com"), to put a path after.</summary>
+    public string PublicOrigin => (PublicBaseUrl ?? "").Trim().TrimEnd('/');
 
     /// <summary>
     /// Serve public pages from the output cache (on unless turned off). Off renders every page on every request:

@@ -15,7 +15,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 {
     private const string DefaultChromiumPath = "/usr/bin/chromium";
 
-    private readonly SiteFactory _factory = new();
+    private readonly LoopbackSiteFactory _factory = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -79,6 +79,19 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
+}
+
+/// <summary>
+/// The browser reaches Kestrel as 127.0.0.1:PORT, not at the public address, so that host is allowed explicitly
+/// (absolute URLs such as canonical links still name the configured public address).
+/// </summary>
+internal sealed class LoopbackSiteFactory : SiteFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("AllowedHosts", "127.0.0.1");
+    }
 }
 
 [CollectionDefinition(Name)]

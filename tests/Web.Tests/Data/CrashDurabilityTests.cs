@@ -102,6 +102,7 @@ public sealed class CrashDurabilityTests : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Site__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__Site"] = $"Data Source={DatabasePath}";
         start.Environment["Site__DataProtectionKeysPath"] = Path.Combine(_directory, "keys");
         start.Environment["Mail__PickupDirectory"] = Path.Combine(_directory, "mail");

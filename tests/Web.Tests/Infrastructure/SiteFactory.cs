@@ -26,6 +26,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
+            // The one public address (required outside Development); the test client's requests carry its host.
+            ["Site:PublicBaseUrl"] = BaseAddress,
             // Tests post forms faster than people and from one address; the tests of these limits set their own.
             ["Consultation:MinimumFillSeconds"] = "0",
             ["Consultation:RateLimit:PermitLimit"] = "100000",

@@ -18,8 +18,8 @@ public sealed record SubmissionResult(string? Reference, IReadOnlyDictionary<str
     public bool Accepted => Reference is not null;
 }
 
-/// <summary>Where a submission came from: the site's origin (for the admin link) and the page it was sent from.</summary>
-public sealed record SubmissionOrigin(string SiteOrigin, string SourcePage);
+/// <summary>Where a submission came from: the page it was sent from (links in emails use only Site:PublicBaseUrl).</summary>
+public sealed record SubmissionOrigin(string SourcePage);
 
 /// <summary>
 /// Takes consultation requests: validates them, quarantines suspected spam, and stores each request together
@@ -111,7 +111,7 @@ public sealed partial class ConsultationService(
             // Suspected spam is kept for review but sends no email to anyone.
             if (verdict == SpamVerdict.NotSpam)
             {
-                db.OutboxMessages.Add(emails.ForIntake(request, areaName, AdminLink(origin, request.Reference), now));
+                db.OutboxMessages.Add(emails.ForIntake(request, areaName, AdminLink(request.Reference), now));
             }
 
             try
@@ -196,11 +196,8 @@ public sealed partial class ConsultationService(
             .Select(r => r.Reference)
             .SingleOrDefaultAsync(cancellationToken);
 
-    private string AdminLink(SubmissionOrigin origin, string reference)
-    {
-        var baseUrl = string.IsNullOrWhiteSpace(siteOptions.Value.PublicBaseUrl) ? origin.SiteOrigin : siteOptions.Value.PublicBaseUrl;
-        return $"{baseUrl.TrimEnd('/')}/admin/leads/{reference}";
-    }
+    // Only the configured public address, never the request's Host: staff must not get a link to someone else's site.
+    private string AdminLink(string reference) => $"{siteOptions.Value.PublicOrigin}/admin/leads/{reference}";
 
     private static Guid? ReadKey(string? key) => Guid.TryParse(key, out var parsed) && parsed != Guid.Empty ? parsed : null;
 
