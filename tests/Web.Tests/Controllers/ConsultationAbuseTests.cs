@@ -39,7 +39,7 @@ public class ConsultationAbuseTests
 
         await using var scope = factory.CreateDbScope();
         var acknowledgement = await scope.Db.OutboxMessages.SingleAsync(m => m.To == "marker.check@example.com");
-        var text = acknowledgement.Subject + "\n" + acknowledgement.TextBody;
+        var text = acknowledgement.Subject + "\n" + await OutboxText.ReadAsync(factory, acknowledgement);
         Assert.Contains(FirstName, text, StringComparison.Ordinal);
         Assert.Contains(reference, text, StringComparison.Ordinal);
         Assert.Contains("(833) 600-0029", text, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public class ConsultationAbuseTests
         await SubmitAsync(client, values);
 
         await using var scope = factory.CreateDbScope();
-        var body = (await scope.Db.OutboxMessages.SingleAsync(m => m.To == "greeting.check@example.com")).TextBody;
+        var body = await OutboxText.ReadAsync(factory, await scope.Db.OutboxMessages.SingleAsync(m => m.To == "greeting.check@example.com"));
         Assert.StartsWith(expectedGreeting + "\n", body.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain(fullName, body, StringComparison.Ordinal);
     }

@@ -99,10 +99,7 @@ public class ConsultationControllerTests(SiteFactory factory) : IClassFixture<Si
         Assert.Equal(2, messages.Count);
         var intake = messages.Single(m => m.To == "intake@localhost");
 
-        // Once delivered (the outbox may be that quick), the stored body is cleared; the text is then in the pickup folder.
-        var intakeText = intake.Status == OutboxStatus.Sent
-            ? (await MimeKit.MimeMessage.LoadAsync(Path.Combine(factory.MailPickupDirectory, PiriSite.Web.Services.Mail.PickupDirectoryMailTransport.FileNameFor(intake.MimeMessageId())))).TextBody
-            : intake.TextBody;
+        var intakeText = await OutboxText.ReadAsync(factory, intake);
         Assert.Contains($"/admin/leads/{request.Reference}", intakeText, StringComparison.Ordinal);
         Assert.DoesNotContain("Hernández", intakeText, StringComparison.Ordinal);
         Assert.DoesNotContain("555-0142", intakeText, StringComparison.Ordinal);
