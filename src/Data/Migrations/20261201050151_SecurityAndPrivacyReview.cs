@@ -57,6 +57,11 @@ namespace PiriSite.Data.Migrations
             // And their request: both kinds name its reference in the subject, and a reference ("PR-" and six
             // characters) is never part of another. Linked, they are deleted with it.
             migrationBuilder.Sql("UPDATE OutboxMessages SET ConsultationRequestId = (SELECT r.Id FROM ConsultationRequests r WHERE OutboxMessages.Subject LIKE '%' || r.Reference || '%') WHERE ConsultationRequestId IS NULL;");
+
+            // Before this migration a deleted request left its emails behind: those still naming a reference that no
+            // longer exists go now, and what was delivered keeps no body.
+            migrationBuilder.Sql("DELETE FROM OutboxMessages WHERE ConsultationRequestId IS NULL AND ConsultationReference IS NOT NULL;");
+            migrationBuilder.Sql("UPDATE OutboxMessages SET TextBody = '' WHERE Status = 'Sent';");
         }
 
         /// <inheritdoc />

@@ -141,6 +141,12 @@ public sealed class AccountController(
             return Challenge();
         }
 
+        if (!user.TwoFactorEnabled && HttpMethods.IsHead(Request.Method))
+        {
+            // HEAD is answered like GET but changes nothing: the first GET creates the key, not a link checker.
+            return Ok();
+        }
+
         // Once enabled, the key is never shown again: whoever holds this session may not be its owner.
         return user.TwoFactorEnabled ? View("TwoFactorManage", await ManageModelAsync(user)) : View(await FirstSetupModelAsync(user));
     }

@@ -46,6 +46,7 @@ public static class WebExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentEditingService>();
         services.AddPublicPageCaching();
+        services.AddHostedService<MediaMetadataScrub>();
 
         // Leads inbox and the retention of closed requests
         services.AddOptions<LeadsOptions>().BindConfiguration(LeadsOptions.SectionName);

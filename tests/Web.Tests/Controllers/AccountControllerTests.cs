@@ -62,6 +62,21 @@ public class AccountControllerTests(SiteFactory factory) : IClassFixture<SiteFac
     }
 
     [Fact]
+    public async Task HeadOnTheTwoFactorSetUpCreatesNoKey()
+    {
+        var (user, _) = await StaffSessions.CreateAsync(factory, "header@pirisite.test", StaffRoles.Staff, withTwoFactor: false);
+        using var client = StaffSessions.NewClient(factory);
+        await StaffSessions.PostLoginAsync(client, user.Email!, StaffSessions.Password);
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/account/two-factor"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        Assert.Null(await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(user.Email!))!));
+    }
+
+    [Fact]
     public async Task AtFirstSignInTheAccountMustSetUpTwoFactorAndGetsRecoveryCodes()
     {
         var (user, _) = await StaffSessions.CreateAsync(factory, "newcomer@pirisite.test", StaffRoles.Staff, withTwoFactor: false);

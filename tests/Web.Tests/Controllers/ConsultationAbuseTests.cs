@@ -222,8 +222,9 @@ public class ConsultationAbuseTests
     [InlineData("multipart/form-data", HttpStatusCode.UnsupportedMediaType)]
     public async Task OnTheRealServerAChunkedPostOverTheCapIsRefusedWithAFriendlyPage(string mediaType, HttpStatusCode expected)
     {
-        // Kestrel, not the in-memory test server: its own body-size cap is in play here.
-        using var factory = new SiteFactory();
+        // Kestrel, not the in-memory test server: its own body-size cap is in play here. Reached at 127.0.0.1, which
+        // host filtering refuses unless it is allowed besides the public address.
+        using var factory = new SiteFactory(new Dictionary<string, string?> { ["AllowedHosts"] = "127.0.0.1" });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()

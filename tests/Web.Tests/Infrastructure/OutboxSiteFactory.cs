@@ -13,7 +13,32 @@ public sealed class SwitchableMailTransport : IMailTransport
 {
     private readonly List<MimeMessage> _delivered = [];
 
+    private readonly List<string> _forgotten = [];
+
     public bool Failing { get; set; } = true;
+
+    /// <summary>Runs during each delivery, before it succeeds: to make something happen while a message is being sent.</summary>
+    public Func<MimeMessage, Task>? WhileSending { get; set; }
+
+    /// <summary>The Message-Ids the sender asked this transport to forget.</summary>
+    public IReadOnlyList<string> Forgotten
+    {
+        get
+        {
+            lock (_forgotten)
+            {
+                return [.. _forgotten];
+            }
+        }
+    }
+
+    public void Forget(string messageId)
+    {
+        lock (_forgotten)
+        {
+            _forgotten.Add(messageId);
+        }
+    }
 
     public IReadOnlyList<MimeMessage> Delivered
     {
@@ -26,7 +51,7 @@ public sealed class SwitchableMailTransport : IMailTransport
         }
     }
 
-    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (Failing)
@@ -35,12 +60,15 @@ public sealed class SwitchableMailTransport : IMailTransport
             throw new IOException($"550 5.1.1 <{recipient}>: mailbox unavailable");
         }
 
+        if (WhileSending is { } during)
+        {
+            await during(message);
+        }
+
         lock (_delivered)
         {
             _delivered.Add(message);
         }
-
-        return Task.CompletedTask;
     }
 }
 

@@ -55,6 +55,8 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string MailPickupDirectory => _settings["Mail:PickupDirectory"]!;
 
+    public string MediaDirectory => _settings["Site:MediaPath"]!;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -73,9 +73,20 @@ public sealed partial class OutboxSender(
                 LogFailed(logger, message.Id, message.Attempts, exception.GetType().Name, message.Status);
             }
 
-            using (await writeGate.EnterAsync(cancellationToken))
+            try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                using (await writeGate.EnterAsync(cancellationToken))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Its request was deleted while it was being sent, and the row went with it: so must the copy the send
+                // just left (a pickup file), or it would outlive the deletion. The rest of the batch goes on.
+                db.Entry(message).State = EntityState.Detached;
+                transport.Forget(message.MimeMessageId());
+                LogDeletedWhileSending(logger, message.Id);
             }
         }
 
@@ -99,6 +110,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} not sent (attempt {Attempts}, {ErrorType}); now {Status}")]
     private static partial void LogFailed(ILogger logger, int messageId, int attempts, string errorType, OutboxStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} was deleted with its request while it was being sent; its copy is removed")]
+    private static partial void LogDeletedWhileSending(ILogger logger, int messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox round failed ({ErrorType}); pending messages will be retried")]
     private static partial void LogRoundFailed(ILogger logger, string errorType);

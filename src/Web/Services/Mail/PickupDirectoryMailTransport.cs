@@ -23,6 +23,8 @@ public sealed class PickupDirectoryMailTransport(string directory) : IMailTransp
         File.Move(temporary, Path.Combine(directory, name), overwrite: true);
     }
 
+    public void Forget(string messageId) => Delete(directory, [messageId]);
+
     /// <summary>The folder the files go to, as configured (relative to the app's content root).</summary>
     public static string DirectoryFor(MailOptions options, string contentRoot)
     {

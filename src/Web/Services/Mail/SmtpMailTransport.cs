@@ -24,4 +24,9 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
+
+    // What went over SMTP is out of the site's hands; it keeps no copy.
+    public void Forget(string messageId)
+    {
+    }
 }

@@ -127,7 +127,22 @@ public sealed partial class LeadPurge(
 
             // The log's older frames still hold the pages as they were before the deletion; TRUNCATE copies the
             // zeroed pages into the file and empties the log. Best effort: a busy database leaves it for next time.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+            // A busy checkpoint does not throw: it answers busy = 1 in its result row.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var checkpoint = db.Database.GetDbConnection().CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await using var result = await checkpoint.ExecuteReaderAsync(cancellationToken);
+                if (await result.ReadAsync(cancellationToken) && result.GetInt32(0) != 0)
+                {
+                    LogCheckpointBusy(logger);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
         catch (SqliteException exception)
         {
@@ -140,6 +155,9 @@ public sealed partial class LeadPurge(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not delete the pickup-folder copies of deleted requests' emails ({ErrorType})")]
     private static partial void LogPickupFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "After a deletion the database log could not be emptied (a reader was busy); the next deletion or retention pass tries again")]
+    private static partial void LogCheckpointBusy(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "After a deletion, the search index merge or the log checkpoint failed (SQLite error {Code}); the next deletion tries again")]
     private static partial void LogCompactFailed(ILogger logger, int code);
