@@ -77,4 +77,32 @@ public static class ExifSample
         BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at + 4), count);
         BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at + 8), value);
     }
+
+    /// <summary>A JPEG segment: marker, big-endian length (payload + 2), payload.</summary>
+    public static byte[] JpegSegment(byte marker, byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return [0xFF, marker, (byte)((payload.Length + 2) >> 8), (byte)(payload.Length + 2), .. payload];
+    }
+
+    /// <summary>A PNG chunk: length, type, data and the CRC of type and data.</summary>
+    public static byte[] PngChunk(string type, byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
+        var chunk = new byte[12 + data.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
+        typeAndData.CopyTo(chunk, 4);
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(typeAndData));
+        return chunk;
+    }
+
+    /// <summary>A RIFF (WebP) chunk: FourCC, little-endian size, data, padded to an even length.</summary>
+    public static byte[] RiffChunk(string fourCc, byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var size = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)data.Length);
+        return [.. Encoding.ASCII.GetBytes(fourCc), .. size, .. data, .. (data.Length % 2 == 1 ? new byte[1] : [])];
+    }
 }

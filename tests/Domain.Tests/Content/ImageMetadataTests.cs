@@ -23,17 +23,17 @@ public class ImageMetadataTests
         byte[] jpeg =
         [
             0xFF, 0xD8,
-            .. Segment(0xE0, jfifWithThumbnail),
-            .. Segment(0xE1, [.. "Exif\0\0"u8, .. ExifSample.Tiff(orientation: 1)]),
-            .. Segment(0xE1, Encoding.ASCII.GetBytes("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>XMP-MARKER</x:xmpmeta>")),
-            .. Segment(0xE2, icc),
-            .. Segment(0xE2, [.. "MPF\0"u8, .. "MPF-MARKER"u8]),
-            .. Segment(0xED, [.. "Photoshop 3.0\0"u8, .. "IPTC-MARKER"u8]),
-            .. Segment(0xEE, adobe),
-            .. Segment(0xFE, "COMMENT-MARKER"u8.ToArray()),
-            .. Segment(0xDB, tables),
-            .. Segment(0xC0, frame),
-            .. Segment(0xDA, scanHeader), .. entropy,
+            .. ExifSample.JpegSegment(0xE0, jfifWithThumbnail),
+            .. ExifSample.JpegSegment(0xE1, [.. "Exif\0\0"u8, .. ExifSample.Tiff(orientation: 1)]),
+            .. ExifSample.JpegSegment(0xE1, Encoding.ASCII.GetBytes("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>XMP-MARKER</x:xmpmeta>")),
+            .. ExifSample.JpegSegment(0xE2, icc),
+            .. ExifSample.JpegSegment(0xE2, [.. "MPF\0"u8, .. "MPF-MARKER"u8]),
+            .. ExifSample.JpegSegment(0xED, [.. "Photoshop 3.0\0"u8, .. "IPTC-MARKER"u8]),
+            .. ExifSample.JpegSegment(0xEE, adobe),
+            .. ExifSample.JpegSegment(0xFE, "COMMENT-MARKER"u8.ToArray()),
+            .. ExifSample.JpegSegment(0xDB, tables),
+            .. ExifSample.JpegSegment(0xC0, frame),
+            .. ExifSample.JpegSegment(0xDA, scanHeader), .. entropy,
             0xFF, 0xD9, .. "TRAILER-MARKER"u8,
         ];
 
@@ -42,12 +42,12 @@ public class ImageMetadataTests
         byte[] expected =
         [
             0xFF, 0xD8,
-            .. Segment(0xE0, [.. jfifWithThumbnail[..12], 0, 0]),
-            .. Segment(0xE2, icc),
-            .. Segment(0xEE, adobe),
-            .. Segment(0xDB, tables),
-            .. Segment(0xC0, frame),
-            .. Segment(0xDA, scanHeader), .. entropy,
+            .. ExifSample.JpegSegment(0xE0, [.. jfifWithThumbnail[..12], 0, 0]),
+            .. ExifSample.JpegSegment(0xE2, icc),
+            .. ExifSample.JpegSegment(0xEE, adobe),
+            .. ExifSample.JpegSegment(0xDB, tables),
+            .. ExifSample.JpegSegment(0xC0, frame),
+            .. ExifSample.JpegSegment(0xDA, scanHeader), .. entropy,
             0xFF, 0xD9,
         ];
         Assert.Equal(expected, stripped);
@@ -60,8 +60,8 @@ public class ImageMetadataTests
         byte[] jpeg =
         [
             0xFF, 0xD8,
-            .. Segment(0xE1, [.. "Exif\0\0"u8, .. ExifSample.Tiff(orientation: 6)]),
-            .. Segment(0xDB, [0x00, .. new byte[64]]),
+            .. ExifSample.JpegSegment(0xE1, [.. "Exif\0\0"u8, .. ExifSample.Tiff(orientation: 6)]),
+            .. ExifSample.JpegSegment(0xDB, [0x00, .. new byte[64]]),
             0xFF, 0xD9,
         ];
 
@@ -78,19 +78,19 @@ public class ImageMetadataTests
     [Fact]
     public void APngLosesItsTextExifAndPrivateChunksButKeepsItsColourAndPixels()
     {
-        var header = PngChunk("IHDR", [0, 0, 0, 2, 0, 0, 0, 2, 8, 6, 0, 0, 0]);
-        var profile = PngChunk("iCCP", [.. "sRGB\0\0"u8, 1, 2, 3]);
-        var pixels = PngChunk("IDAT", [1, 2, 3, 4]);
-        var end = PngChunk("IEND", []);
+        var header = ExifSample.PngChunk("IHDR", [0, 0, 0, 2, 0, 0, 0, 2, 8, 6, 0, 0, 0]);
+        var profile = ExifSample.PngChunk("iCCP", [.. "sRGB\0\0"u8, 1, 2, 3]);
+        var pixels = ExifSample.PngChunk("IDAT", [1, 2, 3, 4]);
+        var end = ExifSample.PngChunk("IEND", []);
         byte[] png =
         [
             .. Signature, .. header, .. profile,
-            .. PngChunk("tEXt", [.. "Comment\0"u8, .. "COMMENT-MARKER"u8]),
-            .. PngChunk("zTXt", [.. "Author\0"u8, 0, 0x78, 0x9C]),
-            .. PngChunk("iTXt", Encoding.ASCII.GetBytes("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta>XMP-MARKER</x:xmpmeta>")),
-            .. PngChunk("eXIf", ExifSample.Tiff(orientation: 1)),
-            .. PngChunk("tIME", [7, 234, 12, 1, 4, 5, 6]),
-            .. PngChunk("prVt", "PRIVATE-MARKER"u8.ToArray()),
+            .. ExifSample.PngChunk("tEXt", [.. "Comment\0"u8, .. "COMMENT-MARKER"u8]),
+            .. ExifSample.PngChunk("zTXt", [.. "Author\0"u8, 0, 0x78, 0x9C]),
+            .. ExifSample.PngChunk("iTXt", Encoding.ASCII.GetBytes("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta>XMP-MARKER</x:xmpmeta>")),
+            .. ExifSample.PngChunk("eXIf", ExifSample.Tiff(orientation: 1)),
+            .. ExifSample.PngChunk("tIME", [7, 234, 12, 1, 4, 5, 6]),
+            .. ExifSample.PngChunk("prVt", "PRIVATE-MARKER"u8.ToArray()),
             .. pixels, .. end, .. "TRAILER-MARKER"u8,
         ];
 
@@ -103,8 +103,8 @@ public class ImageMetadataTests
     [Fact]
     public void APngTakenSidewaysKeepsItsOrientationInAnExifChunkBeforeItsPixels()
     {
-        var header = PngChunk("IHDR", [0, 0, 0, 2, 0, 0, 0, 2, 8, 6, 0, 0, 0]);
-        byte[] png = [.. Signature, .. header, .. PngChunk("eXIf", ExifSample.Tiff(orientation: 8)), .. PngChunk("IDAT", [1, 2]), .. PngChunk("IEND", [])];
+        var header = ExifSample.PngChunk("IHDR", [0, 0, 0, 2, 0, 0, 0, 2, 8, 6, 0, 0, 0]);
+        byte[] png = [.. Signature, .. header, .. ExifSample.PngChunk("eXIf", ExifSample.Tiff(orientation: 8)), .. ExifSample.PngChunk("IDAT", [1, 2]), .. ExifSample.PngChunk("IEND", [])];
 
         var stripped = ImageMetadata.Strip(png, s_png)!;
 
@@ -112,7 +112,7 @@ public class ImageMetadataTests
         var at = Signature.Length + header.Length;
         Assert.Equal("eXIf"u8.ToArray(), stripped[(at + 4)..(at + 8)]);
         var length = (int)BinaryPrimitives.ReadUInt32BigEndian(stripped.AsSpan(at));
-        Assert.Equal(PngChunk("eXIf", stripped[(at + 8)..(at + 8 + length)]), stripped[at..(at + 12 + length)]); // its CRC is right
+        Assert.Equal(ExifSample.PngChunk("eXIf", stripped[(at + 8)..(at + 8 + length)]), stripped[at..(at + 12 + length)]); // its CRC is right
         Assert.Equal(8, ImageMetadata.Orientation(stripped.AsSpan(at + 8, length)));
         Assert.Equal("IDAT"u8.ToArray(), stripped[(at + 12 + length + 4)..(at + 12 + length + 8)]);
     }
@@ -121,17 +121,17 @@ public class ImageMetadataTests
     public void AWebPLosesItsExifAndXmpChunksAndTheirFlags()
     {
         byte[] flags = [0x20 | 0x08 | 0x04, 0, 0, 0, 1, 0, 0, 1, 0, 0];
-        var profile = RiffChunk("ICCP", [1, 2, 3, 4]);
-        var pixels = RiffChunk("VP8L", [0x2F, 1, 2, 3, 4]);
+        var profile = ExifSample.RiffChunk("ICCP", [1, 2, 3, 4]);
+        var pixels = ExifSample.RiffChunk("VP8L", [0x2F, 1, 2, 3, 4]);
         var webP = WebP(
-            [.. RiffChunk("VP8X", flags), .. profile, .. pixels,
-                .. RiffChunk("EXIF", ExifSample.Tiff(orientation: 1)),
-                .. RiffChunk("XMP ", Encoding.ASCII.GetBytes("<x:xmpmeta>XMP-MARKER</x:xmpmeta>"))],
+            [.. ExifSample.RiffChunk("VP8X", flags), .. profile, .. pixels,
+                .. ExifSample.RiffChunk("EXIF", ExifSample.Tiff(orientation: 1)),
+                .. ExifSample.RiffChunk("XMP ", Encoding.ASCII.GetBytes("<x:xmpmeta>XMP-MARKER</x:xmpmeta>"))],
             "TRAILER-MARKER"u8.ToArray());
 
         var stripped = ImageMetadata.Strip(webP, s_webP);
 
-        Assert.Equal(WebP([.. RiffChunk("VP8X", [0x20, .. flags[1..]]), .. profile, .. pixels], []), stripped);
+        Assert.Equal(WebP([.. ExifSample.RiffChunk("VP8X", [0x20, .. flags[1..]]), .. profile, .. pixels], []), stripped);
         ExifSample.AssertNoMarker(stripped!);
     }
 
@@ -139,14 +139,14 @@ public class ImageMetadataTests
     public void AWebPTakenSidewaysKeepsItsOrientationAsTheOnlyExifTag()
     {
         byte[] flags = [0x08, 0, 0, 0, 1, 0, 0, 1, 0, 0];
-        var pixels = RiffChunk("VP8L", [0x2F, 1, 2, 3, 4]);
-        var webP = WebP([.. RiffChunk("VP8X", flags), .. pixels, .. RiffChunk("EXIF", [.. "Exif\0\0"u8, .. ExifSample.Tiff(orientation: 3)])], []);
+        var pixels = ExifSample.RiffChunk("VP8L", [0x2F, 1, 2, 3, 4]);
+        var webP = WebP([.. ExifSample.RiffChunk("VP8X", flags), .. pixels, .. ExifSample.RiffChunk("EXIF", [.. "Exif\0\0"u8, .. ExifSample.Tiff(orientation: 3)])], []);
 
         var stripped = ImageMetadata.Strip(webP, s_webP)!;
 
         ExifSample.AssertNoMarker(stripped);
         var exifAt = 12 + 18 + pixels.Length;
-        Assert.Equal(WebP([.. RiffChunk("VP8X", flags), .. pixels, .. stripped[exifAt..]], []), stripped);
+        Assert.Equal(WebP([.. ExifSample.RiffChunk("VP8X", flags), .. pixels, .. stripped[exifAt..]], []), stripped);
         Assert.Equal("EXIF"u8.ToArray(), stripped[exifAt..(exifAt + 4)]);
         Assert.Equal(3, ImageMetadata.Orientation(stripped.AsSpan(exifAt + 8)));
     }
@@ -159,7 +159,7 @@ public class ImageMetadataTests
 
         Assert.Null(ImageMetadata.Strip(jpeg, s_jpeg));
         Assert.Null(ImageMetadata.Strip(png, s_png));
-        Assert.Null(ImageMetadata.Strip(WebP(RiffChunk("VP8L", [1, 2, 3])).AsSpan(..^2), s_webP));
+        Assert.Null(ImageMetadata.Strip(WebP(ExifSample.RiffChunk("VP8L", [1, 2, 3])).AsSpan(..^2), s_webP));
     }
 
     [Theory]
@@ -185,25 +185,7 @@ public class ImageMetadataTests
 
     private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    private static byte[] Segment(byte marker, byte[] payload) =>
-        [0xFF, marker, (byte)((payload.Length + 2) >> 8), (byte)(payload.Length + 2), .. payload];
 
-    private static byte[] PngChunk(string type, byte[] data)
-    {
-        byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
-        typeAndData.CopyTo(chunk, 4);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), ExifSample.Crc32(typeAndData));
-        return chunk;
-    }
-
-    private static byte[] RiffChunk(string fourCc, byte[] data)
-    {
-        var size = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)data.Length);
-        return [.. Encoding.ASCII.GetBytes(fourCc), .. size, .. data, .. (data.Length % 2 == 1 ? new byte[1] : [])];
-    }
 
     private static byte[] WebP(byte[] chunks, byte[]? after = null)
     {

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using SkiaSharp;
+using PiriSite.Domain.Tests.Content;
 
 namespace PiriSite.Web.Tests.Infrastructure;
 
@@ -39,9 +40,9 @@ public static class ImageSamples
                 return
                 [
                     0xFF, 0xD8,
-                    .. JpegSegment(0xE1, [.. "Exif\0\0"u8, .. tiff]),
-                    .. JpegSegment(0xE1, [.. "http://ns.adobe.com/xap/1.0/\0"u8, .. xmp]),
-                    .. JpegSegment(0xFE, comment),
+                    .. ExifSample.JpegSegment(0xE1, [.. "Exif\0\0"u8, .. tiff]),
+                    .. ExifSample.JpegSegment(0xE1, [.. "http://ns.adobe.com/xap/1.0/\0"u8, .. xmp]),
+                    .. ExifSample.JpegSegment(0xFE, comment),
                     .. image.AsSpan(2),
                 ];
             case SKEncodedImageFormat.Png:
@@ -50,10 +51,10 @@ public static class ImageSamples
                 return
                 [
                     .. image.AsSpan(0, afterHeader),
-                    .. PngChunk("eXIf", tiff),
-                    .. PngChunk("iTXt", [.. "XML:com.adobe.xmp\0\0\0\0\0"u8, .. xmp]),
+                    .. ExifSample.PngChunk("eXIf", tiff),
+                    .. ExifSample.PngChunk("iTXt", [.. "XML:com.adobe.xmp\0\0\0\0\0"u8, .. xmp]),
                     .. image.AsSpan(afterHeader, end - afterHeader),
-                    .. PngChunk("tEXt", [.. "Comment\0"u8, .. comment]),
+                    .. ExifSample.PngChunk("tEXt", [.. "Comment\0"u8, .. comment]),
                     .. image.AsSpan(end),
                 ];
             case SKEncodedImageFormat.Webp:
@@ -63,7 +64,7 @@ public static class ImageSamples
                 {
                     var (w, h) = (codec.Info.Width - 1, codec.Info.Height - 1);
                     byte[] header = [0x08 | 0x04, 0, 0, 0, (byte)w, (byte)(w >> 8), (byte)(w >> 16), (byte)h, (byte)(h >> 8), (byte)(h >> 16)];
-                    byte[] chunks = [.. RiffChunk("VP8X", header), .. image.AsSpan(12), .. RiffChunk("EXIF", tiff), .. RiffChunk("XMP ", xmp)];
+                    byte[] chunks = [.. ExifSample.RiffChunk("VP8X", header), .. image.AsSpan(12), .. ExifSample.RiffChunk("EXIF", tiff), .. ExifSample.RiffChunk("XMP ", xmp)];
                     var size = new byte[4];
                     BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)(4 + chunks.Length));
                     return [.. "RIFF"u8, .. size, .. "WEBP"u8, .. chunks];
@@ -95,26 +96,8 @@ public static class ImageSamples
             }
         }
 
-        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. PngChunk("IHDR", header), .. PngChunk("IDAT", compressed.ToArray()), .. PngChunk("IEND", [])];
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. ExifSample.PngChunk("IHDR", header), .. ExifSample.PngChunk("IDAT", compressed.ToArray()), .. ExifSample.PngChunk("IEND", [])];
     }
 
-    private static byte[] JpegSegment(byte marker, byte[] payload) =>
-        [0xFF, marker, (byte)((payload.Length + 2) >> 8), (byte)(payload.Length + 2), .. payload];
 
-    private static byte[] PngChunk(string type, byte[] data)
-    {
-        byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
-        typeAndData.CopyTo(chunk, 4);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), ExifSample.Crc32(typeAndData));
-        return chunk;
-    }
-
-    private static byte[] RiffChunk(string fourCc, byte[] data)
-    {
-        var size = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)data.Length);
-        return [.. Encoding.ASCII.GetBytes(fourCc), .. size, .. data, .. (data.Length % 2 == 1 ? new byte[1] : [])];
-    }
 }

@@ -5,6 +5,7 @@ using PiriSite.Domain.Content;
 using PiriSite.Web.Services;
 using PiriSite.Web.Tests.Infrastructure;
 using SkiaSharp;
+using PiriSite.Domain.Tests.Content;
 
 namespace PiriSite.Web.Tests.Services;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Domain.Accounts;
 using PiriSite.Web.Tests.Infrastructure;
 using SkiaSharp;
+using PiriSite.Domain.Tests.Content;
 
 namespace PiriSite.Web.Tests.Areas.Admin;
 
