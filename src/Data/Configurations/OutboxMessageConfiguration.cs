@@ -24,7 +24,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // deletion or retention), in the database itself, so no way of deleting a request can leave it behind.
         builder.HasOne(m => m.ConsultationRequest).WithMany().HasForeignKey(m => m.ConsultationRequestId).OnDelete(DeleteBehavior.Cascade);
 
-        // The day's recipients, counted for the cap on acknowledgements per address (covering: no table reads).
-        builder.HasIndex(m => new { m.CreatedAt, m.To });
+        // The cap on acknowledgements per address: a mailbox's messages of the last day, counted from the index.
+        builder.HasIndex(m => new { m.Mailbox, m.CreatedAt });
     }
 }

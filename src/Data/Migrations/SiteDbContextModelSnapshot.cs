@@ -911,6 +911,9 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mailbox")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
@@ -940,7 +943,7 @@ namespace PiriSite.Data.Migrations
 
                     b.HasIndex("ConsultationRequestId");
 
-                    b.HasIndex("CreatedAt", "To");
+                    b.HasIndex("Mailbox", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

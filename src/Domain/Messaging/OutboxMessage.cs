@@ -24,6 +24,12 @@ public class OutboxMessage
 
     public required string To { get; set; }
 
+    /// <summary>
+    /// On acknowledgements, the recipient as one key per mailbox (<see cref="RecipientKey"/>), so the daily cap per
+    /// address is one indexed count however the address was spelt.
+    /// </summary>
+    public string? Mailbox { get; set; }
+
     public required string Subject { get; set; }
 
     public required string TextBody { get; set; }

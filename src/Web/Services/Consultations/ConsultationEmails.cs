@@ -120,7 +120,9 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
                 """),
         };
 
-        return NewMessage(OutboxKind.Acknowledgement, request, request.Email, subject, body, now);
+        var acknowledgement = NewMessage(OutboxKind.Acknowledgement, request, request.Email, subject, body, now);
+        acknowledgement.Mailbox = RecipientKey.For(request.Email);
+        return acknowledgement;
     }
 
     /// <summary>

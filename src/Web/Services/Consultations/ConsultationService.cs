@@ -179,15 +179,11 @@ public sealed partial class ConsultationService(
             return false;
         }
 
-        // Addresses are compared normalised (case, IDNA, +tags, Gmail's dots), which SQL cannot do: the last 24
-        // hours' recipients are read from the covering (CreatedAt, To) index and compared here.
-        var key = RecipientKey.For(address);
+        // Addresses are compared as mailboxes (case, IDNA, +tags, Gmail's dots), stored so on each acknowledgement.
+        var mailbox = RecipientKey.For(address);
         var since = now.AddDays(-1);
-        var recipients = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.CreatedAt > since)
-            .Select(m => m.To)
-            .ToListAsync(cancellationToken);
-        return recipients.Count(to => RecipientKey.For(to) == key) < cap;
+        var sent = await db.OutboxMessages.CountAsync(m => m.Mailbox == mailbox && m.CreatedAt > since, cancellationToken);
+        return sent < cap;
     }
 
     private Task<string?> FindReferenceAsync(Guid idempotencyKey, CancellationToken cancellationToken) =>

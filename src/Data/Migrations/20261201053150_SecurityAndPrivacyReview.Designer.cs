@@ -11,7 +11,7 @@ using PiriSite.Data;
 namespace PiriSite.Data.Migrations
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261201050151_SecurityAndPrivacyReview")]
+    [Migration("20261201053150_SecurityAndPrivacyReview")]
     partial class SecurityAndPrivacyReview
     {
         /// <inheritdoc />
@@ -914,6 +914,9 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mailbox")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
@@ -943,7 +946,7 @@ namespace PiriSite.Data.Migrations
 
                     b.HasIndex("ConsultationRequestId");
 
-                    b.HasIndex("CreatedAt", "To");
+                    b.HasIndex("Mailbox", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

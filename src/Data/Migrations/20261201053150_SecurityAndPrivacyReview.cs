@@ -31,15 +31,21 @@ namespace PiriSite.Data.Migrations
                 nullable: false,
                 defaultValue: "Other");
 
+            migrationBuilder.AddColumn<string>(
+                name: "Mailbox",
+                table: "OutboxMessages",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_ConsultationRequestId",
                 table: "OutboxMessages",
                 column: "ConsultationRequestId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_CreatedAt_To",
+                name: "IX_OutboxMessages_Mailbox_CreatedAt",
                 table: "OutboxMessages",
-                columns: new[] { "CreatedAt", "To" });
+                columns: new[] { "Mailbox", "CreatedAt" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_OutboxMessages_ConsultationRequests_ConsultationRequestId",
@@ -62,6 +68,9 @@ namespace PiriSite.Data.Migrations
             // longer exists go now, and what was delivered keeps no body.
             migrationBuilder.Sql("DELETE FROM OutboxMessages WHERE ConsultationRequestId IS NULL AND ConsultationReference IS NOT NULL;");
             migrationBuilder.Sql("UPDATE OutboxMessages SET TextBody = '' WHERE Status = 'Sent';");
+
+            // Acknowledgements from the last day count towards the daily cap; lower case is close enough to their mailbox.
+            migrationBuilder.Sql("UPDATE OutboxMessages SET Mailbox = lower(trim(\"To\")) WHERE Kind = 'Acknowledgement';");
         }
 
         /// <inheritdoc />
@@ -76,7 +85,7 @@ namespace PiriSite.Data.Migrations
                 table: "OutboxMessages");
 
             migrationBuilder.DropIndex(
-                name: "IX_OutboxMessages_CreatedAt_To",
+                name: "IX_OutboxMessages_Mailbox_CreatedAt",
                 table: "OutboxMessages");
 
             migrationBuilder.DropColumn(
@@ -89,6 +98,10 @@ namespace PiriSite.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Kind",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Mailbox",
                 table: "OutboxMessages");
         }
     }
