@@ -80,13 +80,14 @@ public static class IdentityExtensions
             options.Events.OnSigningIn = context =>
             {
                 context.Properties.IsPersistent = false;
-                context.Properties.Items.TryAdd(SignedInAtKey, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                context.Properties.Items.TryAdd(SignedInAtKey, now.ToString("O", CultureInfo.InvariantCulture));
                 return Task.CompletedTask;
             };
             options.Events.OnValidatePrincipal = async context =>
             {
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
-                if (context.Principal is not null && SessionTooOld(context.Properties))
+                if (context.Principal is not null && SessionTooOld(context.Properties, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()))
                 {
                     context.RejectPrincipal();
                 }
@@ -126,8 +127,8 @@ public static class IdentityExtensions
         return options.RequireTwoFactor || !environment.IsDevelopment();
     }
 
-    private static bool SessionTooOld(Microsoft.AspNetCore.Authentication.AuthenticationProperties properties) =>
+    private static bool SessionTooOld(Microsoft.AspNetCore.Authentication.AuthenticationProperties properties, DateTimeOffset now) =>
         !properties.Items.TryGetValue(SignedInAtKey, out var value)
         || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
-        || DateTimeOffset.UtcNow - signedInAt > AbsoluteSessionLimit;
+        || now - signedInAt > AbsoluteSessionLimit;
 }

@@ -15,7 +15,7 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 /// (<see cref="HeadAsGetConvention"/>); a HEAD changes nothing (no read mark, no audit line).
 /// </summary>
 [Route("admin/leads")]
-public sealed class LeadsController(LeadsService leads) : AdminController
+public sealed class LeadsController(LeadsService leads, TimeProvider clock) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] LeadFilter filter)
@@ -138,5 +138,5 @@ public sealed class LeadsController(LeadsService leads) : AdminController
 
     private FileContentResult CsvFile(string csv) =>
         File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
-            $"consultation-requests-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+            $"consultation-requests-{clock.GetUtcNow():yyyy-MM-dd}.csv");
 }
