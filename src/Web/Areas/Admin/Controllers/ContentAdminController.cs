@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PiriSite.Data;
 using PiriSite.Domain.Content;
+using PiriSite.Domain.Search;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
 using PiriSite.Web.Extensions;
@@ -30,9 +31,8 @@ public abstract class ContentAdminController<T>(
         var query = db.Set<T>().AsNoTracking().Where(c => c.Culture == SiteCulture.English);
         query = deleted ? query.Where(c => c.DeletedAt != null) : query.Where(c => c.DeletedAt == null);
         var search = q?.Trim();
-        if (!string.IsNullOrEmpty(search))
+        if (LikePattern.Containing(search) is { } pattern)
         {
-            var pattern = $"%{search.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
             query = query.Where(c => EF.Functions.Like(c.Title, pattern) || EF.Functions.Like(c.Slug, pattern) || EF.Functions.Like(c.Summary, pattern));
         }
 

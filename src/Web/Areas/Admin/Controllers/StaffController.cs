@@ -64,7 +64,7 @@ public sealed class StaffController(UserManager<StaffUser> users, AuditLog audit
     public Task<IActionResult> Disable(string id) => ChangeAsync(id, AuditActions.AccountDisabled, async user =>
     {
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.SetLockoutEndDateAsync(user, StaffUser.DisabledLockoutEnd);
         await users.UpdateSecurityStampAsync(user); // signs the account out everywhere
         return $"{user.Email} is disabled and signed out everywhere.";
     });

@@ -172,7 +172,7 @@ public sealed class ContentEditingService(
             return ReviewOutcome.ChangedSinceOpened;
         }
 
-        article.MarkReviewed(clock.GetUtcNow().UtcDateTime, DisplayName(await users.GetUserAsync(actor), actor));
+        article.MarkReviewed(clock.GetUtcNow().UtcDateTime, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor));
         await db.SaveChangesAsync();
         await pageCache.EvictAsync(ContentKind.Article);
         await audit.RecordAsync(actor, "Article reviewed by the attorney", $"{article.Title} (/{article.Slug})");
@@ -229,7 +229,7 @@ public sealed class ContentEditingService(
     {
         var last = lastKnown ?? await db.ContentRevisions.Where(r => r.Kind == kind && r.ContentId == item.Id).MaxAsync(r => (int?)r.Number) ?? 0;
         var user = await users.GetUserAsync(actor);
-        db.ContentRevisions.Add(ContentRevision.Of(kind, item, last + 1, now, user?.Id, DisplayName(user, actor), note));
+        db.ContentRevisions.Add(ContentRevision.Of(kind, item, last + 1, now, user?.Id, StaffUser.ShownNameOf(user, actor), note));
     }
 
     private async Task<string> ConflictMessageAsync(ContentKind kind, IEditableContent current)
@@ -243,8 +243,6 @@ public sealed class ContentEditingService(
                "Your text is still below: copy what you need, then open the page again to see their version and add your changes to it.";
     }
 
-    private static string DisplayName(StaffUser? user, ClaimsPrincipal actor) =>
-        user is { DisplayName.Length: > 0 } ? user.DisplayName : actor.Identity?.Name ?? "";
 
     private static string Label(ContentKind kind) => kind == ContentKind.Article ? "Article" : "Practice area";
 }

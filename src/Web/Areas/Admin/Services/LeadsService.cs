@@ -9,6 +9,7 @@ using PiriSite.Data;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Content;
+using PiriSite.Domain.Search;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Options;
 using PiriSite.Web.Services;
@@ -74,7 +75,7 @@ public sealed class LeadsService(
 
     private async Task<bool> SearchHasMoreThanCapAsync(string search, CancellationToken cancellationToken)
     {
-        var pattern = $"%{search.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+        var pattern = LikePattern.Containing(search);
         var cap = options.Value.SearchCap;
         var found = await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM (SELECT rowid FROM LeadSearch WHERE Text LIKE {pattern} LIMIT {cap + 1})")
             .SingleAsync(cancellationToken);
@@ -145,7 +146,7 @@ public sealed class LeadsService(
         var areas = await PracticeAreasAsync();
         var staff = (await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync())
             .Where(u => !u.IsDisabled)
-            .Select(u => new StaffOption(u.Id, string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName)).ToList();
+            .Select(u => new StaffOption(u.Id, u.ShownName)).ToList();
         var today = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(clock.GetUtcNow().UtcDateTime));
         return new LeadDetailScreen(
             request,
@@ -220,7 +221,7 @@ public sealed class LeadsService(
         }
 
         request.AssignedToId = assignee?.Id;
-        request.AssignedToName = assignee is null ? null : string.IsNullOrEmpty(assignee.DisplayName) ? assignee.Email : assignee.DisplayName;
+        request.AssignedToName = assignee?.ShownName;
         await AddTimelineAsync(request.Id, LeadNoteKind.Assignment, request.AssignedToName is null ? "Unassigned" : $"Assigned to {request.AssignedToName}", actor);
         return null;
     }
@@ -403,7 +404,7 @@ public sealed class LeadsService(
             query = query.Where(r => r.CreatedAt < end);
         }
 
-        if (filter.Q?.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) is { Length: > 0 } search)
+        if (LikePattern.Literal(filter.Q) is { Length: > 0 } search)
         {
             var pattern = $"%{search}%";
             if (search.Length >= 3)
@@ -427,7 +428,7 @@ public sealed class LeadsService(
     private async Task<IReadOnlyList<LeadRow>> PossibleEarlierContactsAsync(ConsultationRequest request)
     {
         var digits = Digits(request.Phone);
-        var email = request.Email?.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        var email = request.Email is null ? null : LikePattern.Literal(request.Email);
         var nameTokens = NameTokens(request.FullName);
         var last = nameTokens.LastOrDefault() ?? "";
         var candidates = await db.ConsultationRequests.AsNoTracking()
@@ -468,7 +469,7 @@ public sealed class LeadsService(
             ConsultationRequestId = requestId,
             At = clock.GetUtcNow().UtcDateTime,
             AuthorId = user?.Id,
-            AuthorName = user is { DisplayName.Length: > 0 } ? user.DisplayName : actor.Identity?.Name ?? "",
+            AuthorName = StaffUser.ShownNameOf(user, actor),
             Kind = kind,
             Text = text,
         });
