@@ -9,6 +9,28 @@ public sealed class AuditLog(SiteDbContext db, IHttpContextAccessor http, TimePr
 {
     public async Task RecordAsync(string action, string? actorId, string actorName, string? target = null, string? details = null)
     {
+        Add(action, actorId, actorName, target, details);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Records an action by the signed-in user.</summary>
+    public Task RecordAsync(ClaimsPrincipal actor, string action, string? target = null, string? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return RecordAsync(action, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.Identity?.Name ?? "", target, details);
+    }
+
+    /// <summary>
+    /// Adds the entry to the unit of work without saving it: the caller's next SaveChanges writes the change
+    /// and its audit entry in one transaction, so neither can exist without the other.
+    /// </summary>
+    public void Add(ClaimsPrincipal actor, string action, string? target = null, string? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Add(action, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.Identity?.Name ?? "", target, details);
+    }
+
+    private void Add(string action, string? actorId, string actorName, string? target, string? details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
@@ -19,15 +41,6 @@ public sealed class AuditLog(SiteDbContext db, IHttpContextAccessor http, TimePr
             Details = Truncate(details, AuditEntry.DetailsMaxLength),
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>Records an action by the signed-in user.</summary>
-    public Task RecordAsync(ClaimsPrincipal actor, string action, string? target = null, string? details = null)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return RecordAsync(action, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.Identity?.Name ?? "", target, details);
-    }
 
     private static string? Truncate(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
 }
