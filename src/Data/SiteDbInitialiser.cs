@@ -26,6 +26,7 @@ public sealed partial class SiteDbInitialiser(
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
+        await SquashedMigrations.AdoptAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
 
         // WAL lets readers go on while a request is being written; the setting is kept in the database file.

@@ -21,6 +21,51 @@ public class SiteDbInitialiserTests
         Assert.Equal(1, await scope.Db.FirmProfiles.CountAsync());
     }
 
+    // The development migrations before the squash, oldest first (as a database made by them lists them).
+    private static readonly string[] s_retiredMigrations =
+    [
+        "20261128004118_InitialCreate", "20261128010111_AddConsultationRequestsAndOutbox", "20261128012555_AddAuditLog",
+        "20261128013323_ContentEditing", "20261128014135_FirmProfileVersionAndMedia", "20261128020022_LeadsInbox",
+        "20261128021551_LeadSearchIndex", "20261128022041_CoveringLeadIndexes", "20261128022925_CombinedAreaLanguageIndex",
+        "20261128032437_RenderedContentAndImageVariants", "20261201053150_SecurityAndPrivacyReview",
+    ];
+
+    [Fact]
+    public async Task ADevelopmentDatabaseMadeByTheMigrationsBeforeTheSquashIsAdoptedWithItsData()
+    {
+        using var factory = new SiteFactory();
+        await using var scope = factory.CreateDbScope();
+        await RewriteHistoryAsync(scope.Db, s_retiredMigrations);
+        var articles = await scope.Db.Articles.CountAsync();
+
+        await scope.Services.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
+
+        Assert.Equal(scope.Db.Database.GetMigrations(), await scope.Db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(articles, await scope.Db.Articles.CountAsync());
+    }
+
+    [Fact]
+    public async Task AnOlderDevelopmentDatabaseIsRefusedWithHowToRecreateIt()
+    {
+        using var factory = new SiteFactory();
+        await using var scope = factory.CreateDbScope();
+        await RewriteHistoryAsync(scope.Db, s_retiredMigrations[..6]);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.Services.GetRequiredService<SiteDbInitialiser>().InitialiseAsync());
+
+        Assert.Contains("delete that file with its -wal and -shm files", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(factory.DatabasePath, refused.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task RewriteHistoryAsync(SiteDbContext db, string[] migrations)
+    {
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\";");
+        foreach (var id in migrations)
+        {
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ({id}, '10.0.0')");
+        }
+    }
+
     [Fact]
     public async Task TheDatabaseUsesWriteAheadLogging()
     {

@@ -11,8 +11,8 @@ using PiriSite.Data;
 namespace PiriSite.Data.Migrations
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261128013323_ContentEditing")]
-    partial class ContentEditing
+    [Migration("20261201062040_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -271,6 +271,14 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactMethod")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -291,6 +299,9 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -298,6 +309,9 @@ namespace PiriSite.Data.Migrations
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUnread")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -337,12 +351,17 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Urgency")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
@@ -352,7 +371,53 @@ namespace PiriSite.Data.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("Status", "StatusChangedAt");
+
+                    b.HasIndex("PreferredLanguage", "Status", "CreatedAt");
+
+                    b.HasIndex("PracticeAreaKey", "PreferredLanguage", "Status", "CreatedAt");
+
+                    b.HasIndex("Urgency", "CourtDate", "Status", "CreatedAt");
+
                     b.ToTable("ConsultationRequests");
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Consultations.LeadNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId", "At");
+
+                    b.ToTable("LeadNotes");
                 });
 
             modelBuilder.Entity("PiriSite.Domain.Content.Article", b =>
@@ -364,6 +429,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyMarkdown")
@@ -381,6 +450,9 @@ namespace PiriSite.Data.Migrations
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RenderVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
@@ -410,6 +482,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableOfContentsJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -526,6 +602,10 @@ namespace PiriSite.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AboutHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AboutMarkdown")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -554,6 +634,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisclaimerHtml")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisclaimerMarkdown")
@@ -595,10 +679,17 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PrivacyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrivacyMarkdown")
                         .IsRequired()
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RenderVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ServiceArea")
                         .IsRequired()
@@ -607,6 +698,10 @@ namespace PiriSite.Data.Migrations
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("WhyChooseUs")
                         .IsRequired()
@@ -620,11 +715,65 @@ namespace PiriSite.Data.Migrations
                     b.ToTable("FirmProfiles");
                 });
 
+            modelBuilder.Entity("PiriSite.Domain.Content.MediaFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variants")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("MediaFiles");
+                });
+
             modelBuilder.Entity("PiriSite.Domain.Content.PracticeArea", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
@@ -650,6 +799,9 @@ namespace PiriSite.Data.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RenderVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SeoDescription")
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
@@ -671,6 +823,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableOfContentsJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TranslationKey")
@@ -739,11 +895,26 @@ namespace PiriSite.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConsultationReference")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsultationRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mailbox")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
@@ -772,6 +943,10 @@ namespace PiriSite.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsultationRequestId");
+
+                    b.HasIndex("Mailbox", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -827,6 +1002,25 @@ namespace PiriSite.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Consultations.LeadNote", b =>
+                {
+                    b.HasOne("PiriSite.Domain.Consultations.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Messaging.OutboxMessage", b =>
+                {
+                    b.HasOne("PiriSite.Domain.Consultations.ConsultationRequest", "ConsultationRequest")
+                        .WithMany()
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("ConsultationRequest");
                 });
 #pragma warning restore 612, 618
         }
