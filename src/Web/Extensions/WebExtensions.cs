@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.EntityFrameworkCore;
 using PiriSite.Data;
 using PiriSite.Domain.Content;
+using PiriSite.Web.Conventions;
 using PiriSite.Web.Options;
 using PiriSite.Web.Services;
 using PiriSite.Web.Services.Consultations;

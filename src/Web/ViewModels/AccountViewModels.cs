@@ -1,3 +1,5 @@
+using PiriSite.Web.Security;
+
 namespace PiriSite.Web.ViewModels;
 
 public sealed class LoginViewModel
@@ -21,6 +23,12 @@ public sealed class TwoFactorSetupViewModel
     public string QrCodeSvg { get; set; } = "";
     public string? Code { get; set; }
     public bool Replacing { get; set; }
+
+    public static TwoFactorSetupViewModel Showing(AuthenticatorSetup setup, bool replacing)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return new() { SharedKey = setup.SharedKey, QrCodeSvg = setup.QrCodeSvg, Replacing = replacing };
+    }
 }
 
 /// <summary>Two-factor sign-in is on: no key is shown, only what can be done with the password.</summary>

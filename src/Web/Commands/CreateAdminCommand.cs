@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
 
-namespace PiriSite.Web.Extensions;
+namespace PiriSite.Web.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/Web -- create-admin --email ADDRESS [--name "FULL NAME"]</c>: creates an

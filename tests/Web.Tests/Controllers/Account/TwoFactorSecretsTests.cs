@@ -8,7 +8,7 @@ using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
 using PiriSite.Web.Tests.Infrastructure;
 
-namespace PiriSite.Web.Tests.Controllers;
+namespace PiriSite.Web.Tests.Controllers.Account;
 
 /// <summary>
 /// An enabled authenticator key is never shown again; replacing it or getting new recovery codes needs the password;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
 
-namespace PiriSite.Web.Extensions;
+namespace PiriSite.Web.Conventions;
 
 /// <summary>
 /// Every action that answers GET answers HEAD too, as HTTP expects (RFC 9110, 9.3.2): link checkers, uptime

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using PiriSite.Web.Tests.Infrastructure;
 
-namespace PiriSite.Web.Tests.Extensions;
+namespace PiriSite.Web.Tests.Conventions;
 
 public class HeadAsGetConventionTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {

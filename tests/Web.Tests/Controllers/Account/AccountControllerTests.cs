@@ -9,7 +9,7 @@ using PiriSite.Domain.Accounts;
 using PiriSite.Domain.Audit;
 using PiriSite.Web.Tests.Infrastructure;
 
-namespace PiriSite.Web.Tests.Controllers;
+namespace PiriSite.Web.Tests.Controllers.Account;
 
 public class AccountControllerTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {

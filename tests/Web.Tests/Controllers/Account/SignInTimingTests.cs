@@ -7,7 +7,7 @@ using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
 using PiriSite.Web.Tests.Infrastructure;
 
-namespace PiriSite.Web.Tests.Controllers;
+namespace PiriSite.Web.Tests.Controllers.Account;
 
 /// <summary>
 /// A sign-in with an unknown email costs a password hash like one with a known email, so response times do not tell
