@@ -111,10 +111,11 @@ public class MediaLibraryTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static MultipartFormDataContent Upload(string page, byte[] bytes, string fileName, string alt)
+    /// <summary>The upload form as a browser posts it (the type the browser names is never trusted, so any will do).</summary>
+    internal static MultipartFormDataContent Upload(string page, byte[] bytes, string fileName, string alt, string contentType = "image/png")
     {
         var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return new MultipartFormDataContent
         {
             { new StringContent(StaffSessions.AntiforgeryToken(page)), "__RequestVerificationToken" },
