@@ -16,6 +16,15 @@ public class MediaFile
     public static bool IsWithinPixelLimit(int width, int height) =>
         width > 0 && height > 0 && (long)width * height <= MaxPixels;
 
+    /// <summary>What is wrong with an image's alt text (already trimmed), or null when it is fine.</summary>
+    public static string? AltTextProblem(string altText)
+    {
+        ArgumentNullException.ThrowIfNull(altText);
+        return altText.Length == 0 ? "Describe the image for people who cannot see it (alt text)."
+            : altText.Length > AltTextMaxLength ? $"Keep the alt text to {AltTextMaxLength} characters or fewer."
+            : null;
+    }
+
     public int Id { get; set; }
 
     /// <summary>The random file name it is stored and served under, such as "3f9a…c1.jpg".</summary>

@@ -47,7 +47,12 @@ public static class WebExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentEditingService>();
         services.AddPublicPageCaching();
-        services.AddHostedService<MediaMetadataScrub>();
+
+        // Media library (uploads, their folder, serving) and the audit log's pages
+        services.AddSingleton<PiriSite.Web.Services.Media.MediaFolder>();
+        services.AddScoped<PiriSite.Web.Services.Media.MediaLibraryService>();
+        services.AddHostedService<PiriSite.Web.Services.Media.MediaMetadataScrub>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.AuditQueryService>();
 
         // Leads inbox and the retention of closed requests
         services.AddOptions<LeadsOptions>().BindConfiguration(LeadsOptions.SectionName);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,7 @@ public partial class MediaUploadSafetyTests(SiteFactory factory) : IClassFixture
         }
 
         var peakBefore = PeakMemory();
-        var response = await client.PostAsync("/admin/media", Upload(page, bomb, "poster.png", "A poster"));
+        var response = await client.PostAsync("/admin/media", MediaLibraryTests.Upload(page, bomb, "poster.png", "A poster", "application/octet-stream"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -61,7 +60,7 @@ public partial class MediaUploadSafetyTests(SiteFactory factory) : IClassFixture
 
         Assert.Contains("SERIAL-MARKER", Encoding.Latin1.GetString(upload), StringComparison.Ordinal);
 
-        var response = await client.PostAsync("/admin/media", Upload(page, upload, $"IMG_0042.{extension}", $"Office {extension}"));
+        var response = await client.PostAsync("/admin/media", MediaLibraryTests.Upload(page, upload, $"IMG_0042.{extension}", $"Office {extension}", "application/octet-stream"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var name = await StoredNameAsync($"Office {extension}");
@@ -93,7 +92,7 @@ public partial class MediaUploadSafetyTests(SiteFactory factory) : IClassFixture
         var page = await client.GetStringAsync("/admin/media");
         var upload = ImageSamples.WithMetadata(ImageSamples.Photo(SKEncodedImageFormat.Jpeg, 1200, 800), SKEncodedImageFormat.Jpeg, orientation: 6);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/admin/media", Upload(page, upload, "IMG_0043.jpg", "Sideways"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/admin/media", MediaLibraryTests.Upload(page, upload, "IMG_0043.jpg", "Sideways", "application/octet-stream"))).StatusCode);
 
         var name = await StoredNameAsync("Sideways");
         var stored = await File.ReadAllBytesAsync(Path.Combine(MediaDirectory, $"{name}.jpg"));
@@ -115,7 +114,7 @@ public partial class MediaUploadSafetyTests(SiteFactory factory) : IClassFixture
         decoy.CopyTo(twoFrames, 2);
         photo.AsSpan(2).CopyTo(twoFrames.AsSpan(2 + decoy.Length));
 
-        var response = await client.PostAsync("/admin/media", Upload(page, twoFrames, "odd.jpg", "Odd"));
+        var response = await client.PostAsync("/admin/media", MediaLibraryTests.Upload(page, twoFrames, "odd.jpg", "Odd", "application/octet-stream"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("This image could not be read.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -147,18 +146,6 @@ public partial class MediaUploadSafetyTests(SiteFactory factory) : IClassFixture
     {
         var (staff, key) = await StaffSessions.CreateAsync(factory, $"media.safety.{Guid.NewGuid():N}@pirisite.test", StaffRoles.Staff);
         return await StaffSessions.SignInAsync(factory, staff.Email!, key);
-    }
-
-    private static MultipartFormDataContent Upload(string page, byte[] bytes, string fileName, string alt)
-    {
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return new MultipartFormDataContent
-        {
-            { new StringContent(StaffSessions.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new StringContent(alt), "altText" },
-            { file, "file", fileName },
-        };
     }
 
     [GeneratedRegex("^[0-9a-f]{32}\\.(jpg|png|webp)$")]

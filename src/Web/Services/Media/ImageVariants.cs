@@ -1,7 +1,7 @@
 using PiriSite.Domain.Content;
 using SkiaSharp;
 
-namespace PiriSite.Web.Services;
+namespace PiriSite.Web.Services.Media;
 
 /// <summary>
 /// Smaller copies of an uploaded image, so a phone downloads a 480-pixel-wide picture rather than the

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using PiriSite.Data;
 using PiriSite.Domain.Content;
-using PiriSite.Web.Areas.Admin.Controllers;
-using PiriSite.Web.Options;
 
-namespace PiriSite.Web.Services;
+namespace PiriSite.Web.Services.Media;
 
 /// <summary>
 /// Strips metadata (GPS position, camera serial, XMP, comments) from originals uploaded before uploads were stripped,
@@ -13,17 +10,16 @@ namespace PiriSite.Web.Services;
 /// read of each original per start. The smaller copies never carried metadata (SkiaSharp writes none).
 /// </summary>
 public sealed partial class MediaMetadataScrub(
-    IServiceScopeFactory scopes, IOptions<SiteOptions> options, IWebHostEnvironment environment, ILogger<MediaMetadataScrub> logger) : IHostedService
+    IServiceScopeFactory scopes, MediaFolder folder, ILogger<MediaMetadataScrub> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var directory = MediaController.MediaDirectory(options.Value, environment);
         var scrubbed = 0;
         foreach (var media in await db.MediaFiles.ToListAsync(cancellationToken))
         {
-            var path = Path.Combine(directory, media.StoredName);
+            var path = folder.PathOf(media.StoredName);
             if (!File.Exists(path))
             {
                 continue;

@@ -1,9 +1,9 @@
 using PiriSite.Domain.Content;
-using PiriSite.Web.Services;
+using PiriSite.Web.Services.Media;
 using PiriSite.Web.Tests.Infrastructure;
 using SkiaSharp;
 
-namespace PiriSite.Web.Tests.Services;
+namespace PiriSite.Web.Tests.Services.Media;
 
 public class ImageVariantsTests
 {

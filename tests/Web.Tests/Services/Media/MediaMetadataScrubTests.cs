@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PiriSite.Domain.Content;
-using PiriSite.Web.Services;
+using PiriSite.Web.Services.Media;
 using PiriSite.Web.Tests.Infrastructure;
 using SkiaSharp;
 using PiriSite.Domain.Tests.Content;
 
-namespace PiriSite.Web.Tests.Services;
+namespace PiriSite.Web.Tests.Services.Media;
 
 /// <summary>Originals uploaded before uploads were stripped lose their metadata when the site next starts.</summary>
 public class MediaMetadataScrubTests

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PiriSite.Data;
+using PiriSite.Domain.Content;
+
+namespace PiriSite.Web.Services.Media;
+
+/// <summary>
+/// The media library: image uploads for articles and pages (JPEG, PNG or WebP up to 5 MB and 40 megapixels,
+/// checked from their content, stored without their metadata under a random name, with smaller copies), the
+/// list staff see, and the lookup that serves a stored file. It is the only code that writes the media folder's
+/// images or their rows.
+/// </summary>
+public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder folder, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>How many of the latest uploads the library page lists.</summary>
+    public const int RecentLimit = 100;
+
+    public async Task<IReadOnlyList<MediaFile>> RecentAsync(CancellationToken cancellationToken = default) =>
+        await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.Id).Take(RecentLimit).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Checks and stores an upload. The files are written first, then the row and its audit entry in one
+    /// transaction: a row never points at a missing file.
+    /// </summary>
+    public async Task<MediaUploadResult> UploadAsync(MediaUpload upload, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(actor);
+        var alt = upload.AltText?.Trim() ?? "";
+        var errors = new Dictionary<string, string>();
+        if (MediaFile.AltTextProblem(alt) is { } altProblem)
+        {
+            errors["altText"] = altProblem;
+        }
+
+        // The file is checked even when the alt text is wrong, so the form names every problem at once.
+        var (image, bytes, fileProblem) = await ReadImageAsync(upload, cancellationToken);
+        if (fileProblem is not null)
+        {
+            errors["file"] = fileProblem;
+        }
+
+        if (errors.Count > 0 || image is null)
+        {
+            return MediaUploadResult.Invalid(errors, alt);
+        }
+
+        return MediaUploadResult.Done(await StoreAsync(bytes, image, alt, actor));
+    }
+
+    /// <summary>
+    /// The stored file named <paramref name="name"/> (an original, or one of its smaller copies as NAME-WIDTH.EXT),
+    /// or null when the site did not make it. Only names this site makes are looked up, so no path can be smuggled in.
+    /// </summary>
+    public async Task<MediaContent?> FindAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var match = StoredName().Match(name);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var original = match.Groups["hash"].Value + match.Groups["ext"].Value;
+        var media = await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(m => m.StoredName == original, cancellationToken);
+        var width = match.Groups["width"];
+        if (media is null || (width.Success && !media.VariantWidths.Contains(int.Parse(width.Value, CultureInfo.InvariantCulture))))
+        {
+            return null;
+        }
+
+        var path = folder.PathOf(name);
+        return File.Exists(path) ? new MediaContent(path, media.ContentType) : null;
+    }
+
+    /// <summary>The upload's image, with its metadata stripped, or what is wrong with it.</summary>
+    private static async Task<(DetectedImage? Image, byte[] Bytes, string? Problem)> ReadImageAsync(MediaUpload upload, CancellationToken cancellationToken)
+    {
+        if (upload.Content is null || upload.Length == 0)
+        {
+            return (null, [], "Choose an image file to upload.");
+        }
+
+        if (upload.Length > MediaFile.MaxBytes)
+        {
+            return (null, [], "The image is larger than 5 MB. Save it smaller, then upload it again.");
+        }
+
+        using var buffer = new MemoryStream();
+        await upload.Content.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        var image = ImageFormat.Detect(bytes);
+        if (image is null || image.Width <= 0 || image.Height <= 0)
+        {
+            return (null, [], "This file is not a JPEG, PNG or WebP image. Other files cannot be uploaded.");
+        }
+
+        if (!MediaFile.IsWithinPixelLimit(image.Width, image.Height))
+        {
+            // Refused from the header alone: nothing has decoded it yet, nothing is stored.
+            return (null, [],
+                $"This image is {image.Width:N0} × {image.Height:N0} pixels ({image.Pixels / 1_000_000.0:N1} megapixels); the site accepts up to {MediaFile.MaxPixels / 1_000_000:N0} megapixels. " +
+                "Save it smaller (6,000 pixels wide is plenty for any page), then upload it again.");
+        }
+
+        if (ImageMetadata.Strip(bytes, image) is not { } stripped || !ImageVariants.DecoderReadsSize(stripped, image))
+        {
+            return (null, [], "This image could not be read. Open it in a photo editor, save it again as JPEG, PNG or WebP, then upload it.");
+        }
+
+        // Only the copy without metadata (GPS position, camera serial, comments) is ever stored.
+        return (image, stripped, null);
+    }
+
+    // Not cancelled once started: a half-written file under a name no row knows would only take up room.
+    private async Task<MediaFile> StoreAsync(byte[] bytes, DetectedImage image, string alt, ClaimsPrincipal actor)
+    {
+        // A random name: nothing the uploader chose reaches the file system.
+        var storedName = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.{image.Extension}";
+        Directory.CreateDirectory(folder.Path);
+        await File.WriteAllBytesAsync(folder.PathOf(storedName), bytes, CancellationToken.None);
+        var variants = ImageVariants.Make(bytes, image);
+        foreach (var (width, variant) in variants)
+        {
+            await File.WriteAllBytesAsync(folder.PathOf(MediaFile.VariantName(storedName, width)), variant, CancellationToken.None);
+        }
+
+        var media = new MediaFile
+        {
+            StoredName = storedName,
+            ContentType = image.ContentType,
+            SizeBytes = bytes.Length,
+            Width = image.Width,
+            Height = image.Height,
+            Variants = string.Join(',', variants.Select(v => v.Width)),
+            AltText = alt,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+            UploadedBy = actor.Identity?.Name ?? "",
+        };
+        db.MediaFiles.Add(media);
+        audit.Add(actor, "Image uploaded", media.Url);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return media;
+    }
+
+    [GeneratedRegex("^(?<hash>[0-9a-f]{32})(?:-(?<width>[1-9][0-9]{1,4}))?(?<ext>\\.(?:jpg|png|webp))$")]
+    private static partial Regex StoredName();
+}
