@@ -1,3 +1,4 @@
+using PiriSite.Web.Areas.Admin.Services;
 using PiriSite.Web.Services.Mail;
 
 namespace PiriSite.Web.Areas.Admin.Models;
