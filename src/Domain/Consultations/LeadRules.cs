@@ -39,7 +39,9 @@ public static class LeadRules
     public static Expression<Func<ConsultationRequest, bool>> UrgentOn(DateOnly today)
     {
         var lastUrgentDay = today.AddDays(UrgentCourtDateDays);
-        return Inline(s_urgent, r => r.Urgency, r => r.CourtDate, Captured(lastUrgentDay));
+
+        // The day as a captured variable (not a constant), so that EF sends it as a query parameter.
+        return Inline(s_urgent, r => r.Urgency, r => r.CourtDate, _ => lastUrgentDay);
     }
 
     /// <summary>Not urgent on <paramref name="today"/>: the rest of the inbox once the urgent ones are listed.</summary>
@@ -70,9 +72,6 @@ public static class LeadRules
             && !notes.Any(n => n.ConsultationRequestId == r.Id && n.At >= cutoff);
         return And(open, idle);
     }
-
-    // A value as a closure member, as a lambda captures it, so that EF sends it as a query parameter.
-    private static Expression<Func<ConsultationRequest, object?>> Captured<T>(T value) => _ => value;
 
     // rule(arg1(r), arg2(r), ...) as one lambda over r.
     private static Expression<Func<ConsultationRequest, bool>> Inline(LambdaExpression rule, params Expression<Func<ConsultationRequest, object?>>[] arguments)

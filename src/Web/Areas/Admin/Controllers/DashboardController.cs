@@ -15,22 +15,12 @@ public sealed class DashboardController(LeadStatisticsService statistics, IOptio
     {
         var leads = await statistics.DashboardAsync(cancellationToken);
         var model = new DashboardViewModel(
-            NewRequests: leads.NewRequests,
-            UrgentNewRequests: leads.UrgentNewRequests,
-            NeedsResponse: leads.NeedsResponse,
-            NeedsResponseHours: options.Value.NeedsResponseHours,
-            RequestsThisWeek: leads.RequestsThisWeek,
-            SuspectedSpam: leads.SuspectedSpam,
-            PublishedArticles: leads.PublishedArticles,
-            PracticeAreas: leads.PracticeAreas,
-            ByPracticeArea: leads.ByPracticeArea.Select(c => new ChartBar(c.Label, c.Count)).ToList(),
-            ByStatus: leads.ByStatus.Select(c => new ChartBar(c.Label, c.Count)).ToList(),
-            RetainedShare30: leads.RetainedShare30,
-            RetainedShare90: leads.RetainedShare90)
+            leads,
+            options.Value.NeedsResponseHours,
+            leads.ByPracticeArea.Select(c => new ChartBar(c.Label, c.Count)).ToList(),
+            leads.ByStatus.Select(c => new ChartBar(c.Label, c.Count)).ToList())
         {
             MailAlert = await outbox.IntakeAlertAsync(cancellationToken),
-            // Retention's warning: open requests about to be deleted for inactivity.
-            ExpiringForInactivity = leads.ExpiringForInactivity,
         };
         return View(model);
     }

@@ -21,7 +21,7 @@ public sealed record LeadStatistics(
     IReadOnlyList<LeadCount> ByStatus,
     double? RetainedShare30,
     double? RetainedShare90,
-    IReadOnlyList<ExpiringLead> ExpiringForInactivity,
+    IReadOnlyList<ExpiringLead> ExpiringForInactivity, // retention's warning: open requests about to be deleted for inactivity
     int PublishedArticles,
     int PracticeAreas);
 
@@ -64,7 +64,7 @@ public sealed class LeadStatisticsService(SiteDbContext db, TimeProvider clock, 
     /// The open requests that retention will delete for inactivity within <see cref="LeadsOptions.InactivityWarningDays"/>,
     /// soonest first, with the day each goes (a note or a status change keeps one).
     /// </summary>
-    public async Task<IReadOnlyList<ExpiringLead>> ExpiringForInactivityAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<ExpiringLead>> ExpiringForInactivityAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
