@@ -32,9 +32,9 @@ public class ConsultationRequest
 
     public string Description { get; set; } = "";
 
-    public LeadStatus Status { get; set; } = LeadStatus.New;
+    public LeadStatus Status { get; private set; } = LeadStatus.New;
 
-    public SpamVerdict SpamVerdict { get; set; } = SpamVerdict.NotSpam;
+    public SpamVerdict SpamVerdict { get; private set; } = SpamVerdict.NotSpam;
 
     public DateTime CreatedAt { get; set; }
 
@@ -48,16 +48,16 @@ public class ConsultationRequest
     public string AcknowledgedNoticeVersion { get; set; } = "";
 
     /// <summary>The staff member following it up.</summary>
-    public string? AssignedToId { get; set; }
+    public string? AssignedToId { get; private set; }
 
-    public string? AssignedToName { get; set; }
+    public string? AssignedToName { get; private set; }
 
-    public DateOnly? FollowUpOn { get; set; }
+    public DateOnly? FollowUpOn { get; private set; }
 
     /// <summary>Nobody has opened it yet (or someone marked it unread again).</summary>
-    public bool IsUnread { get; set; } = true;
+    public bool IsUnread { get; private set; } = true;
 
-    public DateTime StatusChangedAt { get; set; }
+    public DateTime StatusChangedAt { get; private set; }
 
     /// <summary>
     /// Moves the request along the pipeline if <see cref="LeadWorkflow"/> allows it.
@@ -79,6 +79,25 @@ public class ConsultationRequest
 
         return true;
     }
+
+    /// <summary>Gives the request to a member of staff (both given), or to nobody (both null).</summary>
+    public void AssignTo(string? staffId, string? staffName)
+    {
+        if ((staffId is null) != (staffName is null))
+        {
+            throw new ArgumentException("A request is assigned to a member of staff with their name, or to nobody.", nameof(staffName));
+        }
+
+        AssignedToId = staffId;
+        AssignedToName = staffName;
+    }
+
+    /// <summary>The day to follow the request up; null clears it.</summary>
+    public void SetFollowUp(DateOnly? on) => FollowUpOn = on;
+
+    public void MarkRead() => IsUnread = false;
+
+    public void MarkUnread() => IsUnread = true;
 
     public static ConsultationRequest Create(
         ConsultationDetails details, string reference, Guid idempotencyKey, DateTime createdAt,

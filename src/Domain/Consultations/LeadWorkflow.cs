@@ -21,13 +21,13 @@ public static class LeadWorkflow
     public static bool CanMove(LeadStatus from, LeadStatus to) => s_moves[from].Contains(to);
 
     /// <summary>Closed requests are the ones the retention period applies to.</summary>
-    public static bool IsClosedForRetention(LeadStatus status) => status is LeadStatus.NotRetained or LeadStatus.Spam;
+    public static bool IsClosedForRetention(LeadStatus status) => LeadRules.IsClosed(status);
 
     /// <summary>
     /// Still being followed up: kept while someone works on them, deleted after a long time with no activity
     /// (Retained requests are client files, kept as the rules of professional conduct require).
     /// </summary>
-    public static bool IsOpen(LeadStatus status) => status is LeadStatus.New or LeadStatus.Contacted or LeadStatus.ConsultationScheduled;
+    public static bool IsOpen(LeadStatus status) => LeadRules.IsOpen(status);
 
     public static string Label(LeadStatus status) => status switch
     {
@@ -40,9 +40,8 @@ public static class LeadWorkflow
         _ => status.ToString(),
     };
 
-    /// <summary>Stands out in the inbox: someone detained, or a court date within 14 days.</summary>
-    public static bool IsUrgent(Urgency urgency, DateOnly? courtDate, DateOnly today) =>
-        urgency == Urgency.Detained || (urgency == Urgency.CourtDate && courtDate is { } date && date <= today.AddDays(14));
+    /// <summary>Stands out in the inbox: someone detained, or a court date within 14 days (<see cref="LeadRules.UrgentOn"/>).</summary>
+    public static bool IsUrgent(Urgency urgency, DateOnly? courtDate, DateOnly today) => LeadRules.IsUrgent(urgency, courtDate, today);
 }
 
 public enum LeadNoteKind

@@ -56,7 +56,10 @@ public static class WebExtensions
 
         // Leads inbox and the retention of closed requests
         services.AddOptions<LeadsOptions>().BindConfiguration(LeadsOptions.SectionName);
-        services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadsService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadInboxService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadRequestService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadExportService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadStatisticsService>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadPurge>();
         services.AddSingleton<PiriSite.Web.Areas.Admin.Services.LeadRetentionJob>();
         services.AddHostedService(provider => provider.GetRequiredService<PiriSite.Web.Areas.Admin.Services.LeadRetentionJob>());

@@ -26,16 +26,17 @@ public class LeadWorkflowTests
     [Fact]
     public void ARefusedMoveChangesNothing()
     {
-        var request = new ConsultationRequest { Reference = "PR-AAAAAA", FullName = "A", Status = LeadStatus.New };
+        var request = LeadTestRequests.Received();
 
-        Assert.False(request.MoveTo(LeadStatus.Retained, DateTime.UtcNow));
+        Assert.False(request.MoveTo(LeadStatus.Retained, LeadTestRequests.ReceivedAt.AddDays(1)));
         Assert.Equal(LeadStatus.New, request.Status);
     }
 
     [Fact]
     public void MarkingSpamGenuineClearsTheVerdict()
     {
-        var request = new ConsultationRequest { Reference = "PR-AAAAAA", FullName = "A", Status = LeadStatus.Spam, SpamVerdict = SpamVerdict.TooFast };
+        var request = LeadTestRequests.Received(SpamVerdict.TooFast);
+        Assert.Equal(LeadStatus.Spam, request.Status);
         var now = new DateTime(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
 
         Assert.True(request.MoveTo(LeadStatus.New, now));

@@ -17,21 +17,7 @@ public sealed class LeadDeletionTests : IDisposable
     private async Task<ConsultationRequest> AddRequestAsync(string name, LeadStatus status = LeadStatus.New)
     {
         await using var scope = _factory.CreateDbScope();
-        var request = new ConsultationRequest
-        {
-            Reference = ConsultationReference.Generate(),
-            IdempotencyKey = Guid.NewGuid(),
-            FullName = name,
-            Email = "someone@example.com",
-            Description = "A description.",
-            Status = status,
-            SpamVerdict = status == LeadStatus.Spam ? SpamVerdict.Honeypot : SpamVerdict.NotSpam,
-            CreatedAt = DateTime.UtcNow,
-            StatusChangedAt = DateTime.UtcNow,
-            SourcePage = "/consultation",
-            SourceCulture = "en",
-            AcknowledgedNoticeVersion = ConsultationNotice.Version,
-        };
+        var request = LeadRequests.Make(name, status, phone: null, email: "someone@example.com", area: null);
         scope.Db.ConsultationRequests.Add(request);
         await scope.Db.SaveChangesAsync();
         return request;

@@ -19,28 +19,14 @@ public sealed class LeadsControllerTests : IDisposable
         DateOnly? courtDate = null, string description = "A description.", DateTime? createdAt = null, DateTime? statusChangedAt = null)
     {
         await using var scope = _factory.CreateDbScope();
-        var request = new ConsultationRequest
-        {
-            Reference = ConsultationReference.Generate(),
-            IdempotencyKey = Guid.NewGuid(),
-            FullName = name,
-            Phone = phone,
-            Email = email,
-            PracticeAreaKey = area,
-            PreferredLanguage = language,
-            Urgency = urgency,
-            CourtDate = courtDate,
-            Description = description,
-            Status = status,
-            SpamVerdict = status == LeadStatus.Spam ? SpamVerdict.Honeypot : SpamVerdict.NotSpam,
-            CreatedAt = createdAt ?? DateTime.UtcNow,
-            StatusChangedAt = statusChangedAt ?? createdAt ?? DateTime.UtcNow,
-            SourcePage = "/consultation",
-            SourceCulture = "en",
-            AcknowledgedNoticeVersion = ConsultationNotice.Version,
-        };
+        var request = LeadRequests.Make(name, status, phone, email, area, language, urgency, courtDate, description, createdAt);
         scope.Db.ConsultationRequests.Add(request);
         await scope.Db.SaveChangesAsync();
+        if (statusChangedAt is { } changedAt)
+        {
+            await scope.Db.ConsultationRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusChangedAt, changedAt));
+        }
+
         return request;
     }
 
@@ -317,7 +303,7 @@ public sealed class LeadsControllerTests : IDisposable
     [InlineData("", "")]
     [InlineData(null, "")]
     public void SpreadsheetSafeNeutralisesFormulaStarts(string? value, string expected) =>
-        Assert.Equal(expected, LeadsService.SpreadsheetSafe(value));
+        Assert.Equal(expected, LeadExportService.SpreadsheetSafe(value));
 
     [Fact]
     public async Task TheRetentionJobDeletesOnlyRequestsClosedLongerThanTheRetentionPeriod()
@@ -364,6 +350,51 @@ public sealed class LeadsControllerTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/admin/leads/not-a-reference")).StatusCode);
         await using var scope = _factory.CreateDbScope();
         Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Action == "Consultation request deleted" && a.Target == request.Reference));
+    }
+
+    [Fact]
+    public async Task AChangeToARequestThatIsGoneIsNotFoundAndARefusedOneSaysWhy()
+    {
+        var request = await AddRequestAsync("Gone Soon");
+        using var attorney = await SignInAsync(StaffRoles.Attorney);
+        var page = await attorney.GetStringAsync($"/admin/leads/{request.Reference}");
+        await attorney.PostAsync($"/admin/leads/{request.Reference}/delete", Form(page, ("confirm", "yes")));
+
+        var note = await attorney.PostAsync($"/admin/leads/{request.Reference}/note", Form(page, ("text", "Too late.")));
+        var status = await attorney.PostAsync($"/admin/leads/{request.Reference}/status", Form(page, ("status", "Contacted")));
+        var assign = await attorney.PostAsync($"/admin/leads/{request.Reference}/assign", Form(page, ("staffId", "")));
+        var followUp = await attorney.PostAsync($"/admin/leads/{request.Reference}/follow-up", Form(page, ("date", "2027-01-15")));
+        var other = await AddRequestAsync("Still Here");
+        var refused = await attorney.PostAsync($"/admin/leads/{other.Reference}/status", Form(page, ("status", "NoSuchStatus")));
+
+        Assert.All(new[] { note, status, assign, followUp }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("Choose a status from the list.", await attorney.GetStringAsync($"/admin/leads/{other.Reference}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UrgentFirstPagesOnFromTheUrgentRequestsIntoTheRest()
+    {
+        // Page size 5: three urgent and four others make two pages, the second the two oldest others.
+        for (var i = 0; i < 3; i++)
+        {
+            await AddRequestAsync($"Urgent {i}", urgency: Urgency.Detained, createdAt: DateTime.UtcNow.AddHours(-10 - i));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await AddRequestAsync($"Other {i}", createdAt: DateTime.UtcNow.AddHours(-i));
+        }
+
+        using var client = await SignInAsync();
+
+        var first = await client.GetStringAsync("/admin/leads?sort=urgent");
+        var second = await client.GetStringAsync("/admin/leads?sort=urgent&page=2");
+
+        Assert.Equal(["Urgent 0", "Urgent 1", "Urgent 2", "Other 0", "Other 1"], Positions(first, "Urgent 0", "Urgent 1", "Urgent 2", "Other 0", "Other 1"));
+        Assert.DoesNotContain("Other 2", first, StringComparison.Ordinal);
+        Assert.Equal(["Other 2", "Other 3"], Positions(second, "Other 2", "Other 3"));
+        Assert.DoesNotContain("Urgent 0", second, StringComparison.Ordinal);
     }
 
     [Fact]

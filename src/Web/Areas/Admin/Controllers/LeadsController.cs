@@ -15,7 +15,8 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 /// (<see cref="HeadAsGetConvention"/>); a HEAD changes nothing (no read mark, no audit line).
 /// </summary>
 [Route("admin/leads")]
-public sealed class LeadsController(LeadsService leads, TimeProvider clock) : AdminController
+public sealed class LeadsController(
+    LeadInboxService inbox, LeadRequestService leads, LeadExportService export, TimeProvider clock) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] LeadFilter filter)
@@ -32,11 +33,12 @@ public sealed class LeadsController(LeadsService leads, TimeProvider clock) : Ad
     public async Task<IActionResult> Export([FromQuery] LeadFilter filter)
     {
         filter.Q = null;
-        return CsvFile(await leads.ExportCsvAsync(filter, User, record: !IsHead));
+        return CsvFile(await export.ExportCsvAsync(filter.ToQuery(), filter.QueryString(), User, record: !IsHead));
     }
 
     [HttpPost("export")]
-    public async Task<IActionResult> ExportSearch([FromForm] LeadFilter filter) => CsvFile(await leads.ExportCsvAsync(filter, User));
+    public async Task<IActionResult> ExportSearch([FromForm] LeadFilter filter) =>
+        CsvFile(await export.ExportCsvAsync(filter.ToQuery(), filter.QueryString(), User));
 
     [HttpGet("{reference}")]
     public async Task<IActionResult> Show(string reference)
@@ -46,8 +48,8 @@ public sealed class LeadsController(LeadsService leads, TimeProvider clock) : Ad
             return NotFound();
         }
 
-        var screen = await leads.DetailAsync(reference, User, canDelete: User.IsInRole(StaffRoles.Attorney), recordView: !IsHead);
-        return screen is null ? NotFound() : View(screen);
+        var detail = await leads.DetailAsync(reference, User, recordView: !IsHead);
+        return detail is null ? NotFound() : View(new LeadDetailScreen(detail, CanDelete: User.IsInRole(StaffRoles.Attorney)));
     }
 
     [HttpPost("{reference}/status")]
@@ -116,23 +118,26 @@ public sealed class LeadsController(LeadsService leads, TimeProvider clock) : Ad
 
     private bool IsHead => HttpMethods.IsHead(Request.Method);
 
-    private async Task<LeadInboxScreen> InboxAsync(LeadFilter filter) =>
-        await leads.InboxAsync(filter) with { CanDelete = User.IsInRole(StaffRoles.Attorney) };
+    private async Task<LeadInboxScreen> InboxAsync(LeadFilter filter)
+    {
+        filter.Page = Math.Clamp(filter.Page, 1, 100_000);
+        return new LeadInboxScreen(filter, await inbox.InboxAsync(filter.ToQuery())) { CanDelete = User.IsInRole(StaffRoles.Attorney) };
+    }
 
-    private async Task<IActionResult> ActAsync(string reference, Func<Task<string?>> action, string done)
+    private async Task<IActionResult> ActAsync(string reference, Func<Task<LeadActionResult>> action, string done)
     {
         if (!ConsultationReference.IsValid(reference))
         {
             return NotFound();
         }
 
-        var error = await action();
-        if (error == "This request no longer exists.")
+        var result = await action();
+        if (result.Outcome == LeadActionOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["Message"] = error ?? done;
+        TempData["Message"] = result.Message ?? done;
         return Redirect($"/admin/leads/{reference}");
     }
 

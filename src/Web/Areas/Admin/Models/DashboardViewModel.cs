@@ -1,26 +1,17 @@
+using PiriSite.Web.Areas.Admin.Services;
 using PiriSite.Web.Services.Mail;
 
 namespace PiriSite.Web.Areas.Admin.Models;
 
 public sealed record ChartBar(string Label, int Value);
 
+/// <summary>The dashboard: the requests' figures (with the open ones retention will soon delete) and their charts.</summary>
 public sealed record DashboardViewModel(
-    int NewRequests,
-    int UrgentNewRequests,
-    int NeedsResponse,
+    LeadStatistics Leads,
     int NeedsResponseHours,
-    int RequestsThisWeek,
-    int SuspectedSpam,
-    int PublishedArticles,
-    int PracticeAreas,
     IReadOnlyList<ChartBar> ByPracticeArea,
-    IReadOnlyList<ChartBar> ByStatus,
-    double? RetainedShare30,
-    double? RetainedShare90)
+    IReadOnlyList<ChartBar> ByStatus)
 {
     /// <summary>Intake notices that failed or have waited too long to leave; null when mail is flowing.</summary>
     public IntakeMailAlert? MailAlert { get; init; }
-
-    /// <summary>Open requests that retention will delete for inactivity soon (see LeadsOptions.InactivityWarningDays).</summary>
-    public IReadOnlyList<ExpiringLead> ExpiringForInactivity { get; init; } = [];
 }

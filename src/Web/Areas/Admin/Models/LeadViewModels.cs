@@ -1,4 +1,5 @@
 using PiriSite.Domain.Consultations;
+using PiriSite.Web.Areas.Admin.Services;
 
 namespace PiriSite.Web.Areas.Admin.Models;
 
@@ -30,6 +31,9 @@ public sealed class LeadFilter
 
     public ContactLanguage? LanguageValue => Enum.TryParse<ContactLanguage>(Language, out var language) && Enum.IsDefined(language) ? language : null;
 
+    /// <summary>What the inbox service is asked for.</summary>
+    public LeadQuery ToQuery() => new(View, StatusValue, Area, LanguageValue, Urgent, From, To, Q, Sort == "urgent", Page);
+
     /// <summary>The query string for these filters (never the search text), optionally on another page.</summary>
     public string QueryString(int? page = null)
     {
@@ -55,37 +59,13 @@ public sealed class LeadFilter
     }
 }
 
-public sealed record LeadRow(
-    string Reference, string FullName, LeadStatus Status, bool Urgent, string? Urgency, string? PracticeArea,
-    ContactLanguage Language, DateTime CreatedAt, bool IsUnread, string? AssignedTo, SpamVerdict SpamVerdict);
-
-public sealed record LeadInboxScreen(
-    LeadFilter Filter,
-    IReadOnlyList<LeadRow> Rows,
-    int Total,
-    IReadOnlyDictionary<LeadStatus, int> CountsByStatus,
-    int NeedsResponseCount,
-    IReadOnlyList<PiriSite.Web.ViewModels.PracticeAreaOption> PracticeAreas,
-    DateTime Now,
-    int PageSize,
-    bool SearchCapped = false)
+/// <summary>The inbox: the filters as asked, and the page of requests they select.</summary>
+public sealed record LeadInboxScreen(LeadFilter Filter, LeadInboxPage Inbox)
 {
     /// <summary>Only the Attorney deletes; Staff see the quarantine without the delete button.</summary>
     public bool CanDelete { get; init; }
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Math.Max(1, (Inbox.Total + Inbox.PageSize - 1) / Inbox.PageSize);
 }
 
-public sealed record StaffOption(string Id, string Name);
-
-public sealed record LeadDetailScreen(
-    ConsultationRequest Request,
-    string? PracticeAreaName,
-    IReadOnlyList<LeadNote> Timeline,
-    IReadOnlyList<LeadRow> PossibleEarlierContacts,
-    IReadOnlyList<StaffOption> Staff,
-    bool Urgent,
-    bool CanDelete);
-
-/// <summary>An open request that retention will delete for inactivity, and the day it will.</summary>
-public sealed record ExpiringLead(string Reference, string FullName, LeadStatus Status, DateOnly DeletedOn);
+public sealed record LeadDetailScreen(LeadDetail Detail, bool CanDelete);

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
+using PiriSite.Data;
 using PiriSite.Domain.Consultations;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Options;
 using PiriSite.Web.Services;
 
@@ -28,15 +28,15 @@ public sealed partial class LeadRetentionJob(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(now));
+        var today = LeadQueries.FirmDay(now);
 
         var closed = await PurgeAsync(
-            _ => LeadsService.IsClosedBefore(now.AddDays(-settings.RetentionDays)),
+            _ => LeadRules.ClosedBefore(now.AddDays(-settings.RetentionDays)),
             "Closed requests deleted (retention)", cancellationToken);
         LogRemoved(logger, closed, settings.RetentionDays);
 
         var inactive = await PurgeAsync(
-            leads => leads.InactiveSince(now.AddDays(-settings.InactiveRetentionDays), today),
+            db => LeadRules.InactiveSince(db.LeadNotes, now.AddDays(-settings.InactiveRetentionDays), today),
             "Inactive requests deleted (retention)", cancellationToken);
         LogRemovedInactive(logger, inactive, settings.InactiveRetentionDays);
 
@@ -44,15 +44,15 @@ public sealed partial class LeadRetentionJob(
     }
 
     private async Task<int> PurgeAsync(
-        Func<LeadsService, Expression<Func<ConsultationRequest, bool>>> rule,
+        Func<SiteDbContext, Expression<Func<ConsultationRequest, bool>>> rule,
         string action, CancellationToken cancellationToken)
     {
         // One scope per purge: each has its own DbContext and its own transaction.
         await using var scope = scopes.CreateAsyncScope();
-        var leads = scope.ServiceProvider.GetRequiredService<LeadsService>();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var purge = scope.ServiceProvider.GetRequiredService<LeadPurge>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        var deleted = await purge.DeleteAsync(rule(leads), async references =>
+        var deleted = await purge.DeleteAsync(rule(db), async references =>
         {
             foreach (var details in LeadPurge.AuditDetails(references))
             {

@@ -1,0 +1,88 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PiriSite.Data;
+using PiriSite.Domain.Consultations;
+using PiriSite.Domain.Content;
+using PiriSite.Domain.Search;
+using PiriSite.Web.Options;
+using PiriSite.Web.Services;
+
+namespace PiriSite.Web.Areas.Admin.Services;
+
+/// <summary>The queries that the inbox, the export and the dashboard share.</summary>
+internal static class LeadQueries
+{
+    /// <summary>The firm's calendar day at <paramref name="utcNow"/>: urgency and follow-up dates are firm days.</summary>
+    public static DateOnly FirmDay(DateTime utcNow) => DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(utcNow));
+
+    /// <summary>New and received before <paramref name="threshold"/>: nobody has answered in time.</summary>
+    public static Expression<Func<ConsultationRequest, bool>> NeedsResponse(DateTime threshold) =>
+        r => r.Status == LeadStatus.New && r.CreatedAt < threshold;
+
+    public static async Task<IReadOnlyList<LeadArea>> PracticeAreasAsync(SiteDbContext db, CancellationToken cancellationToken = default) =>
+        await db.PracticeAreas.AsNoTracking().Where(p => p.Culture == SiteCulture.English)
+            .OrderBy(p => p.DisplayOrder).Select(p => new LeadArea(p.TranslationKey, p.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>The requests the inbox view, filters and search select (unordered).</summary>
+    public static IQueryable<ConsultationRequest> Filtered(SiteDbContext db, LeadQuery filter, DateTime now, LeadsOptions settings)
+    {
+        var query = db.ConsultationRequests.AsNoTracking();
+        query = filter.View switch
+        {
+            "spam" => query.Where(r => r.Status == LeadStatus.Spam),
+            "needs-response" => query.Where(NeedsResponse(now.AddHours(-settings.NeedsResponseHours))),
+            _ => filter.Status is { } status ? query.Where(r => r.Status == status) : query.Where(r => r.Status != LeadStatus.Spam),
+        };
+
+        if (filter.Area == ConsultationValidator.NotSurePracticeArea)
+        {
+            query = query.Where(r => r.PracticeAreaKey == null);
+        }
+        else if (!string.IsNullOrEmpty(filter.Area))
+        {
+            query = query.Where(r => r.PracticeAreaKey == filter.Area);
+        }
+
+        if (filter.Language is { } language)
+        {
+            query = query.Where(r => r.PreferredLanguage == language);
+        }
+
+        if (filter.Urgent)
+        {
+            query = query.Where(LeadRules.UrgentOn(FirmDay(now)));
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), FirmTimeZone.Value);
+            query = query.Where(r => r.CreatedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), FirmTimeZone.Value);
+            query = query.Where(r => r.CreatedAt < end);
+        }
+
+        if (LikePattern.Literal(filter.Search) is { Length: > 0 } search)
+        {
+            var pattern = $"%{search}%";
+            if (search.Length >= 3)
+            {
+                // The trigram full-text index (see the LeadSearchIndex migration) answers LIKE without a scan.
+                // A word that matches thousands of requests is cut to the newest Leads:SearchCap of them: listing
+                // and counting every match is what would make a broad search slow, and nobody reads past it.
+                var matches = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM LeadSearch WHERE Text LIKE {pattern} ORDER BY rowid DESC LIMIT {settings.SearchCap}");
+                query = query.Where(r => matches.Contains(r.Id));
+            }
+            else
+            {
+                query = query.Where(r => EF.Functions.Like(r.FullName, pattern) || EF.Functions.Like(r.Email!, pattern)
+                    || EF.Functions.Like(r.Phone!, pattern) || EF.Functions.Like(r.Description, pattern));
+            }
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,78 @@
+using PiriSite.Domain.Consultations;
+
+namespace PiriSite.Web.Areas.Admin.Services;
+
+/// <summary>
+/// What the inbox is asked for, parsed from the filters (<see cref="Models.LeadFilter"/>): a view ("spam",
+/// "needs-response" or the ordinary inbox), filters, the posted search and the page.
+/// </summary>
+public sealed record LeadQuery(
+    string? View, LeadStatus? Status, string? Area, ContactLanguage? Language, bool Urgent,
+    DateOnly? From, DateOnly? To, string? Search, bool UrgentFirst = false, int Page = 1);
+
+/// <summary>A practice area as the inbox names it, by the key a request carries.</summary>
+public sealed record LeadArea(string Key, string Name);
+
+/// <summary>One request in a list: the inbox, or the possible earlier contacts of a request.</summary>
+public sealed record LeadSummary(
+    string Reference, string FullName, LeadStatus Status, bool Urgent, string? Urgency, string? PracticeArea,
+    ContactLanguage Language, DateTime CreatedAt, bool IsUnread, string? AssignedTo, SpamVerdict SpamVerdict);
+
+public sealed record LeadInboxPage(
+    IReadOnlyList<LeadSummary> Rows,
+    int Total,
+    IReadOnlyDictionary<LeadStatus, int> CountsByStatus,
+    int NeedsResponseCount,
+    IReadOnlyList<LeadArea> PracticeAreas,
+    DateTime Now,
+    int PageSize,
+    bool SearchCapped);
+
+/// <summary>A request as staff read it.</summary>
+public sealed record LeadDetails(
+    string Reference, string FullName, LeadStatus Status, string? Phone, string? Email,
+    ContactLanguage PreferredLanguage, ContactMethod ContactMethod, Urgency Urgency, DateOnly? CourtDate,
+    string Description, DateTime CreatedAt, string SourcePage, string AcknowledgedNoticeVersion,
+    SpamVerdict SpamVerdict, string? AssignedToId, DateOnly? FollowUpOn)
+{
+    public static LeadDetails Of(ConsultationRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Reference, r.FullName, r.Status, r.Phone, r.Email, r.PreferredLanguage, r.ContactMethod, r.Urgency,
+            r.CourtDate, r.Description, r.CreatedAt, r.SourcePage, r.AcknowledgedNoticeVersion, r.SpamVerdict,
+            r.AssignedToId, r.FollowUpOn);
+    }
+}
+
+/// <summary>One entry of a request's timeline: a note, or a change someone made.</summary>
+public sealed record LeadTimelineEntry(DateTime At, string AuthorName, LeadNoteKind Kind, string Text);
+
+public sealed record StaffOption(string Id, string Name);
+
+public sealed record LeadDetail(
+    LeadDetails Request,
+    string? PracticeAreaName,
+    IReadOnlyList<LeadTimelineEntry> Timeline,
+    IReadOnlyList<LeadSummary> PossibleEarlierContacts,
+    IReadOnlyList<StaffOption> Staff,
+    bool Urgent);
+
+/// <summary>An open request that retention will delete for inactivity, and the day it will.</summary>
+public sealed record ExpiringLead(string Reference, string FullName, LeadStatus Status, DateOnly DeletedOn);
+
+public enum LeadActionOutcome
+{
+    Done = 0,
+    Invalid = 1,
+    NotFound = 2,
+}
+
+/// <summary>What a change to a request came to: done, refused with a message for staff, or no such request.</summary>
+public sealed record LeadActionResult(LeadActionOutcome Outcome, string? Message = null)
+{
+    public static LeadActionResult Done { get; } = new(LeadActionOutcome.Done);
+
+    public static LeadActionResult NotFound { get; } = new(LeadActionOutcome.NotFound);
+
+    public static LeadActionResult Invalid(string message) => new(LeadActionOutcome.Invalid, message);
+}

@@ -1,0 +1,35 @@
+using PiriSite.Domain.Consultations;
+
+namespace PiriSite.Domain.Tests.Consultations;
+
+/// <summary>Requests as the public form makes them, moved through the workflow when a test needs another status.</summary>
+internal static class LeadTestRequests
+{
+    public static readonly DateTime ReceivedAt = new(2026, 1, 5, 15, 0, 0, DateTimeKind.Utc);
+
+    // Suspected spam waits in quarantine, anything else is New.
+    public static ConsultationRequest Received(SpamVerdict verdict = SpamVerdict.NotSpam, Urgency urgency = Urgency.None, DateOnly? courtDate = null) =>
+        ConsultationRequest.Create(
+            new ConsultationDetails("A", null, null, ContactLanguage.English, ContactMethod.NoPreference, null, urgency, courtDate, ""),
+            "PR-AAAAAA", Guid.NewGuid(), ReceivedAt, "/consultation", "en", verdict);
+
+    /// <summary>Moved to <paramref name="status"/> on the day it was received, or at <paramref name="changedAt"/>.</summary>
+    public static ConsultationRequest InStatus(LeadStatus status, DateTime? changedAt = null)
+    {
+        var request = Received(status == LeadStatus.Spam ? SpamVerdict.Honeypot : SpamVerdict.NotSpam);
+        LeadStatus[] path = status switch
+        {
+            LeadStatus.Contacted => [LeadStatus.Contacted],
+            LeadStatus.ConsultationScheduled => [LeadStatus.ConsultationScheduled],
+            LeadStatus.Retained => [LeadStatus.Contacted, LeadStatus.Retained],
+            LeadStatus.NotRetained => [LeadStatus.NotRetained],
+            _ => [],
+        };
+        foreach (var next in path)
+        {
+            Assert.True(request.MoveTo(next, changedAt ?? ReceivedAt));
+        }
+
+        return request;
+    }
+}
