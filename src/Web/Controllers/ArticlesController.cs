@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Options;
 using PiriSite.Web.Services.Caching;
-using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
@@ -16,14 +15,19 @@ namespace PiriSite.Web.Controllers;
 public sealed class ArticlesController(
     PublicContentService content,
     FirmProfileService firmProfile,
+    PageContextFactory pages,
     IOptions<SiteOptions> site) : Controller
 {
     private const int FeedLength = 20;
 
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag])]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new ArticleIndexViewModel(await content.ListArticlesAsync(cancellationToken: cancellationToken)));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var page = pages.For(Request, await firmProfile.GetAsync(cancellationToken), "Immigration Articles",
+            "Plain-language explanations of U.S. immigration law and enforcement from The Piri Law Firm.");
+        return View(new ArticleIndexViewModel(page, await content.ListArticlesAsync(cancellationToken: cancellationToken)));
+    }
 
     /// <summary>The newest articles as an Atom feed.</summary>
     [HttpGet("feed.xml")]
@@ -48,8 +52,6 @@ public sealed class ArticlesController(
         }
 
         var firm = await firmProfile.GetAsync(cancellationToken);
-        var shortForm = new ConsultationFormContext(
-            ConsultationService.NewSharedForm(null, Request.Path), [], firm, ShowErrorSummary: false, Compact: true);
-        return View(new ArticlePageViewModel(article, article.RenderedBody(), firm, shortForm));
+        return View(ArticlePageViewModel.Create(pages.For(Request, firm, article.PageTitle, article.PageDescription), article, article.RenderedBody(), firm, Request.Path));
     }
 }

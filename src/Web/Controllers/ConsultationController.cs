@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using PiriSite.Domain.Content;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Filters;
 using PiriSite.Web.Services;
 using PiriSite.Web.Services.Consultations;
+using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
@@ -14,6 +16,7 @@ namespace PiriSite.Web.Controllers;
 public sealed class ConsultationController(
     ConsultationService consultations,
     FirmProfileService firmProfile,
+    PageContextFactory pages,
     IAntiforgery antiforgery) : Controller
 {
     // The reference travels to the confirmation page in TempData (a protected cookie), never in the URL.
@@ -23,9 +26,9 @@ public sealed class ConsultationController(
     public async Task<IActionResult> Index(string? area, CancellationToken cancellationToken)
     {
         var areas = await consultations.ListPracticeAreasAsync(cancellationToken);
-        var preselected = areas.Any(a => a.Key == area) ? area : null;
-        var form = consultations.NewForm(preselected, "/consultation");
-        return View(new ConsultationFormContext(form, areas, await firmProfile.GetAsync(cancellationToken), ShowErrorSummary: false));
+        var preselected = areas.Any(a => a.TranslationKey == area) ? area : null;
+        var form = ConsultationFormViewModel.Shared(preselected, "/consultation").With(consultations.IdentityFor());
+        return View(await FormPageAsync(form, areas, showErrorSummary: false, cancellationToken));
     }
 
     /// <summary>
@@ -37,8 +40,8 @@ public sealed class ConsultationController(
     public IActionResult FormToken()
     {
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);
-        var form = consultations.WithOwnValues(new ConsultationFormViewModel());
-        return Json(new { tokens.FormFieldName, Token = tokens.RequestToken, form.IdempotencyKey, form.ShownAt });
+        var identity = consultations.IdentityFor();
+        return Json(new { tokens.FormFieldName, Token = tokens.RequestToken, identity.IdempotencyKey, identity.ShownAt });
     }
 
     /// <remarks>
@@ -63,15 +66,14 @@ public sealed class ConsultationController(
 
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
-            consultations.WithOwnValues(form);
             ModelState.AddModelError("", "Your request is not sent yet. Please check it and press “Send my request” once more.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), new ConsultationFormContext(form, await consultations.ListPracticeAreasAsync(), await firmProfile.GetAsync(), ShowErrorSummary: true));
+            return View(nameof(Index), await ShownAgainAsync(form));
         }
 
         // Not cancelled when the visitor's connection drops: a request that is being stored is stored whole,
         // and a retry of the same form then finds it by its idempotency key.
-        var result = await consultations.SubmitAsync(form, new SubmissionOrigin(form.Source ?? ""), CancellationToken.None);
+        var result = await consultations.SubmitAsync(form.ToSubmission(), form.ToEnvelope(), CancellationToken.None);
         if (result.Accepted)
         {
             TempData[ReferenceKey] = result.Reference;
@@ -83,10 +85,8 @@ public sealed class ConsultationController(
             ModelState.AddModelError(field, message);
         }
 
-        consultations.WithOwnValues(form);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        var areas = await consultations.ListPracticeAreasAsync();
-        return View(nameof(Index), new ConsultationFormContext(form, areas, await firmProfile.GetAsync(), ShowErrorSummary: true));
+        return View(nameof(Index), await ShownAgainAsync(form));
     }
 
     [HttpGet("received")]
@@ -98,6 +98,27 @@ public sealed class ConsultationController(
             return RedirectToAction(nameof(Index));
         }
 
-        return View(new ConsultationReceivedViewModel(reference, await firmProfile.GetAsync(cancellationToken)));
+        var firm = await firmProfile.GetAsync(cancellationToken);
+        var page = pages.For(Request, firm, "We received your request", $"Your consultation request reached {firm.FirmName}.")
+            with { NoIndex = true, HideCtaBand = true }; // a private page: not for search engines
+        return View(new ConsultationReceivedViewModel(page, reference, firm));
+    }
+
+    // Everything typed comes back, with the form's own key and first "shown at" time kept (or new ones if unreadable).
+    private async Task<ConsultationPageViewModel> ShownAgainAsync(ConsultationFormViewModel form)
+    {
+        form.With(consultations.IdentityFor(form.IdempotencyKey, form.ShownAt));
+        return await FormPageAsync(form, await consultations.ListPracticeAreasAsync(), showErrorSummary: true, CancellationToken.None);
+    }
+
+    private async Task<ConsultationPageViewModel> FormPageAsync(
+        ConsultationFormViewModel form, IReadOnlyList<PracticeArea> areas, bool showErrorSummary, CancellationToken cancellationToken)
+    {
+        var firm = await firmProfile.GetAsync(cancellationToken);
+        var page = pages.For(Request, firm,
+            showErrorSummary ? $"Please check the form: {firm.ConsultationOfferTitle}" : firm.ConsultationOfferTitle,
+            $"Ask {firm.FirmName} for a free 30-minute consultation with immigration attorney {firm.AttorneyName}, or call {firm.Phone}, 24 hours a day, 7 days a week.")
+            with { HideCtaBand = true };
+        return new ConsultationPageViewModel(page, new ConsultationFormContext(form, PracticeAreaOption.From(areas), firm, showErrorSummary));
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PiriSite.Web.Services;
+using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
@@ -11,17 +13,19 @@ namespace PiriSite.Web.Controllers;
 /// </summary>
 [Route("error")]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorController : Controller
+public sealed class ErrorController(FirmProfileService firmProfile, PageContextFactory pages) : Controller
 {
     [Route("{statusCode:int}")]
-    public IActionResult Show([FromRoute] int statusCode)
+    public async Task<IActionResult> Show([FromRoute] int statusCode)
     {
         // Re-executed by the exception handler, the response already carries the status it chose (500, 413, 400).
         var requested = HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? statusCode : Response.StatusCode;
         var code = requested is >= 400 and <= 599 ? requested : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
-        return code == StatusCodes.Status404NotFound
-            ? View("NotFound")
-            : View("Error", ErrorViewModel.For(code));
+        var error = ErrorViewModel.For(code);
+
+        // The profile may be what failed: the page then renders without the parts that need it.
+        var page = pages.For(Request, await firmProfile.TryGetAsync(), error.Title, error.Message) with { NoIndex = true };
+        return View(code == StatusCodes.Status404NotFound ? "NotFound" : "Error", new ErrorPageViewModel(page, error));
     }
 }

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.OutputCaching;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Services;
 using PiriSite.Web.Services.Caching;
+using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
 
 public sealed class HomeController(
     PublicContentService content,
-    FirmProfileService firmProfile) : Controller
+    FirmProfileService firmProfile,
+    PageContextFactory pages) : Controller
 {
     private const int LatestArticleCount = 3;
 
@@ -20,7 +22,10 @@ public sealed class HomeController(
         var firm = await firmProfile.GetAsync(cancellationToken);
         var areas = await content.ListPracticeAreasAsync(cancellationToken);
         var articles = await content.ListArticlesAsync(LatestArticleCount, cancellationToken);
-        return View(new HomeViewModel(firm, areas, articles));
+        var page = pages.For(Request, firm,
+            $"{firm.FirmName} | Immigration Attorney in {firm.ServiceArea}",
+            $"Immigration attorney {firm.AttorneyName} helps families in {firm.ServiceArea} with deportation defense, asylum, green cards and visas. {firm.ConsultationOfferTitle}: {firm.Phone}.");
+        return View(new HomeViewModel(page, firm, areas, articles));
     }
 
     [HttpGet("about")]
@@ -28,7 +33,7 @@ public sealed class HomeController(
     public async Task<IActionResult> About(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        return ContentPage($"About {firm.FirmName}",
+        return ContentPage(firm, $"About {firm.FirmName}",
             $"{firm.FirmName}: immigration attorney {firm.AttorneyName} in {firm.ServiceArea}. {string.Join(", ", firm.LanguagesSpoken)} spoken.",
             firm.AboutHtml);
     }
@@ -38,7 +43,7 @@ public sealed class HomeController(
     public async Task<IActionResult> Privacy(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        return ContentPage("Privacy Policy",
+        return ContentPage(firm, "Privacy Policy",
             $"How {firm.FirmName} collects, uses and protects the information you share through this website.",
             firm.PrivacyHtml);
     }
@@ -48,12 +53,12 @@ public sealed class HomeController(
     public async Task<IActionResult> Disclaimer(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        return ContentPage("Legal Disclaimer",
+        return ContentPage(firm, "Legal Disclaimer",
             $"Attorney advertising, general information not legal advice, and no attorney-client relationship: the terms of {firm.FirmName}'s website.",
             firm.DisclaimerHtml);
     }
 
     // The HTML was rendered from the Markdown when the profile was saved.
-    private ViewResult ContentPage(string title, string description, string bodyHtml) =>
-        View("ContentPage", new ContentPageViewModel(title, description, new RenderedMarkdown(bodyHtml, [])));
+    private ViewResult ContentPage(FirmProfile firm, string title, string description, string bodyHtml) =>
+        View("ContentPage", new ContentPageViewModel(pages.For(Request, firm, title, description), title, new RenderedMarkdown(bodyHtml, [])));
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Services;
 using PiriSite.Web.Services.Caching;
-using PiriSite.Web.Services.Consultations;
+using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
@@ -11,14 +11,17 @@ namespace PiriSite.Web.Controllers;
 [Route("practice-areas")]
 public sealed class PracticeAreasController(
     PublicContentService content,
-    FirmProfileService firmProfile) : Controller
+    FirmProfileService firmProfile,
+    PageContextFactory pages) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.PracticeAreasTag])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        return View(new PracticeAreaIndexViewModel(firm, await content.ListPracticeAreasAsync(cancellationToken)));
+        var page = pages.For(Request, firm, "Immigration Practice Areas",
+            $"{firm.PracticeAreasTagline} in {firm.ServiceArea}: cancellation of removal, asylum, green cards, family visas, TPS, DACA and more.");
+        return View(new PracticeAreaIndexViewModel(page, firm, await content.ListPracticeAreasAsync(cancellationToken)));
     }
 
     [HttpGet("{slug}")]
@@ -34,9 +37,8 @@ public sealed class PracticeAreasController(
         }
 
         var firm = await firmProfile.GetAsync(cancellationToken);
-        var others = (await content.ListPracticeAreasAsync(cancellationToken)).Where(a => a.Slug != area.Slug).ToList();
-        var shortForm = new ConsultationFormContext(
-            ConsultationService.NewSharedForm(area.TranslationKey, Request.Path), [], firm, ShowErrorSummary: false, Compact: true);
-        return View(new PracticeAreaPageViewModel(area, area.RenderedBody(), firm, others, shortForm));
+        var page = pages.For(Request, firm, area.PageTitle, area.PageDescription);
+        return View(PracticeAreaPageViewModel.Create(
+            page, area, area.RenderedBody(), firm, await content.ListPracticeAreasAsync(cancellationToken), Request.Path));
     }
 }

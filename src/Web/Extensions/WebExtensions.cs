@@ -46,6 +46,8 @@ public static class WebExtensions
         services.AddScoped<PublicContentService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentEditingService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentPreviewService>();
+        services.AddSingleton<PiriSite.Web.Services.Seo.PageContextFactory>();
         services.AddPublicPageCaching();
 
         // Media library (uploads, their folder, serving) and the audit log's pages

@@ -1,4 +1,6 @@
 using PiriSite.Domain.Consultations;
+using PiriSite.Domain.Content;
+using PiriSite.Web.Services.Consultations;
 
 namespace PiriSite.Web.ViewModels;
 
@@ -31,6 +33,27 @@ public sealed class ConsultationFormViewModel
     /// <summary>The honeypot: hidden from people, so only a bot fills it in.</summary>
     public string? Website { get; set; }
 
+    /// <summary>
+    /// A new, empty form for a page every visitor shares (a cached page): nothing in it belongs to one visitor.
+    /// The page's script asks for the form's own values (<see cref="FormIdentity"/>) when the visitor starts.
+    /// </summary>
+    public static ConsultationFormViewModel Shared(string? practiceAreaKey, string sourcePage) => new()
+    {
+        PracticeArea = practiceAreaKey,
+        Source = sourcePage,
+    };
+
+    /// <summary>Gives this form one visitor's own values (see ConsultationService.IdentityFor).</summary>
+    public ConsultationFormViewModel With(FormIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        IdempotencyKey = identity.IdempotencyKey;
+        ShownAt = identity.ShownAt;
+        return this;
+    }
+
+    public SubmissionEnvelope ToEnvelope() => new(IdempotencyKey, ShownAt, Website, Source);
+
     public ConsultationSubmission ToSubmission() => new()
     {
         FullName = FullName,
@@ -46,7 +69,11 @@ public sealed class ConsultationFormViewModel
     };
 }
 
-public sealed record PracticeAreaOption(string Key, string Name);
+public sealed record PracticeAreaOption(string Key, string Name)
+{
+    public static IReadOnlyList<PracticeAreaOption> From(IEnumerable<PracticeArea> areas) =>
+        areas.Select(a => new PracticeAreaOption(a.TranslationKey, a.Name)).ToList();
+}
 
 /// <summary>
 /// What the form views need besides the values: the choices and the firm's contact details. The compact
@@ -58,3 +85,6 @@ public sealed record ConsultationFormContext(
     Domain.Content.FirmProfile Firm,
     bool ShowErrorSummary,
     bool Compact = false);
+
+/// <summary>The consultation page: the form with its choices, in the public layout.</summary>
+public sealed record ConsultationPageViewModel(PageContext Page, ConsultationFormContext Form) : IPublicPage;

@@ -2,4 +2,4 @@ using PiriSite.Domain.Content;
 
 namespace PiriSite.Web.ViewModels;
 
-public sealed record ConsultationReceivedViewModel(string Reference, FirmProfile Firm);
+public sealed record ConsultationReceivedViewModel(PageContext Page, string Reference, FirmProfile Firm) : IPublicPage;

@@ -1,11 +1,17 @@
 namespace PiriSite.Web.ViewModels;
 
+/// <summary>An error page (or the 404 page) in the public layout.</summary>
+public sealed record ErrorPageViewModel(PageContext Page, ErrorViewModel Error) : IPublicPage;
+
+/// <summary>What an error page says for a status code.</summary>
 public sealed record ErrorViewModel(int StatusCode, string Title, string Message)
 {
     public static ErrorViewModel For(int statusCode) => statusCode switch
     {
         StatusCodes.Status400BadRequest => new(statusCode, "We could not read that request",
             "Something in the request was not valid. Please go back and try again, or call us."),
+        StatusCodes.Status404NotFound => new(statusCode, "Page not found",
+            "The page you were looking for could not be found."),
         StatusCodes.Status403Forbidden => new(statusCode, "This page is not available",
             "You do not have access to this page."),
         StatusCodes.Status405MethodNotAllowed => new(statusCode, "This page cannot do that",

@@ -3,6 +3,7 @@ using PiriSite.Domain.Content;
 namespace PiriSite.Web.ViewModels;
 
 public sealed record HomeViewModel(
+    PageContext Page,
     FirmProfile Firm,
     IReadOnlyList<PracticeAreaListItem> PracticeAreas,
-    IReadOnlyList<ArticleListItem> LatestArticles);
+    IReadOnlyList<ArticleListItem> LatestArticles) : IPublicPage;

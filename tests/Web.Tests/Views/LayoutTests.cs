@@ -89,4 +89,26 @@ public class LayoutTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(".site-header", css, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task VisitorsGetNoStaffAreaStylesWhichOnlyTheStaffLayoutLoads()
+    {
+        using var client = factory.CreateClient();
+
+        var css = await client.GetStringAsync("/css/site.css");
+        var adminCss = await client.GetStringAsync("/css/admin.css");
+        var publicPage = await client.GetStringAsync("/");
+        var signInPage = await client.GetStringAsync("/account/login");
+
+        Assert.DoesNotContain(".admin-header", css, StringComparison.Ordinal);
+        Assert.DoesNotContain(".lead-", css, StringComparison.Ordinal);
+        Assert.Contains(".admin-header", adminCss, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin", string.Concat(Stylesheets(publicPage)), StringComparison.Ordinal);
+        Assert.Equal(2, Stylesheets(signInPage).Count);
+        Assert.Matches("^/css/site(\\.[a-z0-9]+)?\\.css$", Stylesheets(signInPage)[0]);
+        Assert.Matches("^/css/admin(\\.[a-z0-9]+)?\\.css$", Stylesheets(signInPage)[1]);
+    }
+
+    private static List<string> Stylesheets(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 }

@@ -8,18 +8,8 @@ using PiriSite.Domain.Messaging;
 using PiriSite.Web.Options;
 using PiriSite.Web.Services.Mail;
 using PiriSite.Web.Services.Caching;
-using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Services.Consultations;
-
-/// <summary>The outcome of a submission: accepted with its reference, or refused with an error per field.</summary>
-public sealed record SubmissionResult(string? Reference, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Accepted => Reference is not null;
-}
-
-/// <summary>Where a submission came from: the page it was sent from (links in emails use only Site:PublicBaseUrl).</summary>
-public sealed record SubmissionOrigin(string SourcePage);
 
 /// <summary>
 /// Takes consultation requests: validates them, quarantines suspected spam, and stores each request together
@@ -40,72 +30,49 @@ public sealed partial class ConsultationService(
 {
     private const int MaxReferenceAttempts = 5;
 
-    public async Task<IReadOnlyList<PracticeAreaOption>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
-        (await published.GetAsync(cancellationToken)).PracticeAreas
-            .Select(p => new PracticeAreaOption(p.TranslationKey, p.Name))
-            .ToList();
-
-    /// <summary>A new, empty form: its own idempotency key and the sealed time it was shown.</summary>
-    public ConsultationFormViewModel NewForm(string? practiceAreaKey, string sourcePage) =>
-        WithOwnValues(NewSharedForm(practiceAreaKey, sourcePage));
+    /// <summary>The practice areas a request may name, in the site's order.</summary>
+    public async Task<IReadOnlyList<PracticeArea>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
+        (await published.GetAsync(cancellationToken)).PracticeAreas;
 
     /// <summary>
-    /// A new, empty form for a page every visitor shares (a cached page): nothing in it belongs to one visitor.
-    /// The page's script asks for the form's own values (<see cref="WithOwnValues"/>) when the visitor starts.
+    /// The values that belong to one visitor's form: an idempotency key and a sealed "shown at" time. Both are
+    /// kept when the form already carries readable ones, so a form shown again (after a validation error, or a
+    /// post without a valid antiforgery token) counts its fill time from when it was first shown; a form that had
+    /// none (a new form, or a cached page's form sent without JavaScript) starts its clock now. Never backdated:
+    /// otherwise a bot would post once without a token to get a time old enough to pass.
     /// </summary>
-    public static ConsultationFormViewModel NewSharedForm(string? practiceAreaKey, string sourcePage) => new()
-    {
-        PracticeArea = practiceAreaKey,
-        Source = sourcePage,
-    };
+    public FormIdentity IdentityFor(string? idempotencyKey = null, string? shownAt = null) => new(
+        (ReadKey(idempotencyKey) ?? Guid.NewGuid()).ToString(),
+        formTokens.ReadShownAt(shownAt) is null ? formTokens.IssueShownAtToken() : shownAt!);
 
-    /// <summary>
-    /// Gives <paramref name="form"/> the values that belong to one visitor's form: an idempotency key and a sealed
-    /// "shown at" time. Both are kept when the form already carries readable ones, so a form shown again (after a
-    /// validation error, or a post without a valid antiforgery token) counts its fill time from when it was first
-    /// shown; a form that had none (a cached page's form sent without JavaScript) starts its clock now. Never
-    /// backdated: otherwise a bot would post once without a token to get a time old enough to pass.
-    /// </summary>
-    public ConsultationFormViewModel WithOwnValues(ConsultationFormViewModel form)
+    public async Task<SubmissionResult> SubmitAsync(ConsultationSubmission submission, SubmissionEnvelope envelope, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        form.IdempotencyKey = (ReadKey(form.IdempotencyKey) ?? Guid.NewGuid()).ToString();
-        if (formTokens.ReadShownAt(form.ShownAt) is null)
-        {
-            form.ShownAt = formTokens.IssueShownAtToken();
-        }
-
-        return form;
-    }
-
-    public async Task<SubmissionResult> SubmitAsync(ConsultationFormViewModel form, SubmissionOrigin origin, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(envelope);
 
         var areas = await ListPracticeAreasAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var validation = ConsultationValidator.Validate(form.ToSubmission(), areas.Select(a => a.Key).ToList(), DateOnly.FromDateTime(now));
+        var validation = ConsultationValidator.Validate(submission, areas.Select(a => a.TranslationKey).ToList(), DateOnly.FromDateTime(now));
         if (validation.Details is not { } details)
         {
             return new SubmissionResult(null, validation.Errors);
         }
 
         // A form without a readable key (hand-made or tampered) still gets its request stored, under a fresh key.
-        var idempotencyKey = ReadKey(form.IdempotencyKey) ?? Guid.NewGuid();
+        var idempotencyKey = ReadKey(envelope.IdempotencyKey) ?? Guid.NewGuid();
         if (await FindReferenceAsync(idempotencyKey, cancellationToken) is { } existing)
         {
             return new SubmissionResult(existing, validation.Errors);
         }
 
-        var verdict = JudgeSpam(form, now);
+        var verdict = JudgeSpam(envelope, now);
         var firm = await firmProfile.GetAsync(cancellationToken);
-        var areaName = areas.FirstOrDefault(a => a.Key == details.PracticeAreaKey)?.Name;
+        var areaName = areas.FirstOrDefault(a => a.TranslationKey == details.PracticeAreaKey)?.Name;
 
         for (var attempt = 1; ; attempt++)
         {
             var request = ConsultationRequest.Create(details, ConsultationReference.Generate(), idempotencyKey, now,
-                SourcePath(form.Source), SiteCulture.English, verdict);
+                SourcePath(envelope.SourcePage), SiteCulture.English, verdict);
             db.ConsultationRequests.Add(request);
 
             // Suspected spam is kept for review but sends no email to anyone.
@@ -153,14 +120,14 @@ public sealed partial class ConsultationService(
         }
     }
 
-    private SpamVerdict JudgeSpam(ConsultationFormViewModel form, DateTime now)
+    private SpamVerdict JudgeSpam(SubmissionEnvelope envelope, DateTime now)
     {
-        if (!string.IsNullOrEmpty(form.Website))
+        if (!string.IsNullOrEmpty(envelope.Honeypot))
         {
             return SpamVerdict.Honeypot;
         }
 
-        var shownAt = formTokens.ReadShownAt(form.ShownAt);
+        var shownAt = formTokens.ReadShownAt(envelope.ShownAt);
         var minimum = TimeSpan.FromSeconds(options.Value.MinimumFillSeconds);
         return shownAt is null || now - shownAt.Value < minimum ? SpamVerdict.TooFast : SpamVerdict.NotSpam;
     }

@@ -91,11 +91,11 @@ public static class StructuredData
     }
 
     /// <summary>The page's place in the site, as the breadcrumb on the page shows it.</summary>
-    public static JsonObject Breadcrumbs(string origin, params (string Name, string Path)[] trail)
+    public static JsonObject Breadcrumbs(string origin, IReadOnlyList<Breadcrumb> trail)
     {
         ArgumentNullException.ThrowIfNull(trail);
         var items = new JsonArray();
-        for (var i = 0; i < trail.Length; i++)
+        for (var i = 0; i < trail.Count; i++)
         {
             items.Add(new JsonObject
             {
