@@ -45,6 +45,8 @@ public static class WebExtensions
         services.AddScoped<PublicContentService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentEditingService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentQueryService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileEditingService>();
         services.AddPublicPageCaching();
         services.AddHostedService<MediaMetadataScrub>();
 
