@@ -19,7 +19,9 @@ public sealed class ContentQueryService(SiteDbContext db, TimeProvider clock)
         query = deleted ? query.Where(c => c.DeletedAt != null) : query.Where(c => c.DeletedAt == null);
         if (LikePattern.Containing(search) is { } pattern)
         {
-            query = query.Where(c => EF.Functions.Like(c.Title, pattern) || EF.Functions.Like(c.Slug, pattern) || EF.Functions.Like(c.Summary, pattern));
+            // By column name: a practice area's title is its Name, which EF cannot reach through IEditableContent.Title.
+            var title = typeof(T) == typeof(Article) ? nameof(Article.Title) : nameof(PracticeArea.Name);
+            query = query.Where(c => EF.Functions.Like(EF.Property<string>(c, title), pattern) || EF.Functions.Like(c.Slug, pattern) || EF.Functions.Like(c.Summary, pattern));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
