@@ -24,13 +24,17 @@ public sealed record ContentValues(
 /// <summary>The rules of the content editor; every message names what to change.</summary>
 public static class ContentRules
 {
-    public const int TitleMaxLength = Article.TitleMaxLength;
+    /// <summary>The longest title (article) or name (practice area) its column holds.</summary>
+    public static int TitleMaxLength(ContentKind kind) => kind == ContentKind.Article ? Article.TitleMaxLength : PracticeArea.NameMaxLength;
+
+    public static int BodyMaxLength(ContentKind kind) => kind == ContentKind.Article ? Article.BodyMaxLength : PracticeArea.BodyMaxLength;
 
     public static (ContentValues? Values, IReadOnlyDictionary<string, string> Errors) Validate(
-        ContentSubmission submission, int bodyMaxLength, TimeZoneInfo firmTimeZone)
+        ContentSubmission submission, ContentKind kind, TimeZoneInfo firmTimeZone)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(firmTimeZone);
+        var titleMaxLength = TitleMaxLength(kind);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
 
         var title = (submission.Title ?? "").Trim();
@@ -38,9 +42,9 @@ public static class ContentRules
         {
             errors[nameof(submission.Title)] = "Enter a title.";
         }
-        else if (title.Length > TitleMaxLength)
+        else if (title.Length > titleMaxLength)
         {
-            errors[nameof(submission.Title)] = $"Shorten the title to {TitleMaxLength} characters or fewer.";
+            errors[nameof(submission.Title)] = $"Shorten the title to {titleMaxLength} characters or fewer.";
         }
 
         var slug = (submission.Slug ?? "").Trim();
@@ -55,13 +59,13 @@ public static class ContentRules
         }
 
         var summary = (submission.Summary ?? "").Trim();
-        Limit(errors, nameof(submission.Summary), summary, Article.SummaryMaxLength, "summary");
+        Limit(errors, nameof(submission.Summary), summary, ContentPage.SummaryMaxLength, "summary");
         var body = (submission.BodyMarkdown ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
-        Limit(errors, nameof(submission.BodyMarkdown), body, bodyMaxLength, "text");
+        Limit(errors, nameof(submission.BodyMarkdown), body, BodyMaxLength(kind), "text");
         var seoTitle = NullIfEmpty(submission.SeoTitle);
-        Limit(errors, nameof(submission.SeoTitle), seoTitle, Article.SeoTitleMaxLength, "search title");
+        Limit(errors, nameof(submission.SeoTitle), seoTitle, ContentPage.SeoTitleMaxLength, "search title");
         var seoDescription = NullIfEmpty(submission.SeoDescription);
-        Limit(errors, nameof(submission.SeoDescription), seoDescription, Article.SeoDescriptionMaxLength, "search description");
+        Limit(errors, nameof(submission.SeoDescription), seoDescription, ContentPage.SeoDescriptionMaxLength, "search description");
 
         ContentStatus? status = submission.Status switch
         {
@@ -106,6 +110,10 @@ public static class ContentRules
             || !string.Equals(current.Summary, next.Summary, StringComparison.Ordinal)
             || !string.Equals(current.BodyMarkdown, next.BodyMarkdown, StringComparison.Ordinal);
     }
+
+    /// <summary>A publication time as the editor's datetime-local input shows it: the firm's local time, to the minute.</summary>
+    public static string? PublishAtText(DateTime? utc) =>
+        utc is { } at ? FirmTimeZone.ToFirmTime(at).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : null;
 
     public static int WordCount(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));

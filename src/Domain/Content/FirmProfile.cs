@@ -7,6 +7,9 @@ public class FirmProfile
     public const int LongTextMaxLength = 2_000;
     public const int PageMaxLength = 100_000;
 
+    private static readonly char[] s_comma = [','];
+    private static readonly char[] s_lineBreaks = ['\r', '\n'];
+
     public int Id { get; set; }
 
     public string Culture { get; set; } = SiteCulture.English;
@@ -63,4 +66,36 @@ public class FirmProfile
 
     /// <summary>The phone as a <c>tel:</c> link target, in international form for phones anywhere.</summary>
     public string PhoneUri => PhoneNumber.ToTelUri(Phone);
+
+    /// <summary>
+    /// Takes a submission that passed <see cref="FirmProfileRules.Validate"/>: texts trimmed (the Markdown pages
+    /// as typed), lists split, and one more version. The pages' HTML is rendered by the caller, which has the images.
+    /// </summary>
+    public void Edit(FirmProfileSubmission submission, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        FirmName = Trim(submission.FirmName);
+        AttorneyName = Trim(submission.AttorneyName);
+        Phone = Trim(submission.Phone);
+        LanguagesSpoken = Split(submission.LanguagesSpoken, s_comma);
+        ServiceArea = Trim(submission.ServiceArea);
+        ConsultationOfferTitle = Trim(submission.ConsultationOfferTitle);
+        ConsultationOfferText = Trim(submission.ConsultationOfferText);
+        WhyChooseUs = Split(submission.WhyChooseUs, s_lineBreaks);
+        PracticeAreasTitle = Trim(submission.PracticeAreasTitle);
+        PracticeAreasTagline = Trim(submission.PracticeAreasTagline);
+        PracticeAreasIntro = Trim(submission.PracticeAreasIntro);
+        AdvertisingDisclaimer = Trim(submission.AdvertisingDisclaimer);
+        LegalInformationNotice = Trim(submission.LegalInformationNotice);
+        AboutMarkdown = submission.AboutMarkdown ?? "";
+        DisclaimerMarkdown = submission.DisclaimerMarkdown ?? "";
+        PrivacyMarkdown = submission.PrivacyMarkdown ?? "";
+        UpdatedAt = utcNow;
+        Version++;
+    }
+
+    private static string Trim(string? value) => value?.Trim() ?? "";
+
+    private static List<string> Split(string? value, char[] separators) =>
+        (value ?? "").Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

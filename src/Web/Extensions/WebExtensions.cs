@@ -48,6 +48,8 @@ public static class WebExtensions
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentEditingService>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentPreviewService>();
         services.AddSingleton<PiriSite.Web.Services.Seo.PageContextFactory>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentQueryService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileEditingService>();
         services.AddPublicPageCaching();
 
         // Media library (uploads, their folder, serving) and the audit log's pages

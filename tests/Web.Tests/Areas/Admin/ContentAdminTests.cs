@@ -46,10 +46,10 @@ public sealed class ContentAdminTests : IDisposable
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new("__RequestVerificationToken", StaffSessions.AntiforgeryToken(pageWithToken))));
 
-    private static (string, string)[] ArticleFields(string title, string slug, string body, string status = "Published", string publishAt = "", int version = 0, string intent = "save") =>
+    private static (string, string)[] ArticleFields(string title, string slug, string body, string status = "Published", string publishAt = "", int version = 0) =>
     [
         ("Title", title), ("Slug", slug), ("Summary", $"Summary of {title}"), ("BodyMarkdown", body), ("SeoTitle", ""),
-        ("SeoDescription", ""), ("Status", status), ("PublishAt", publishAt), ("Version", version.ToString(CultureInfo.InvariantCulture)), ("Intent", intent),
+        ("SeoDescription", ""), ("Status", status), ("PublishAt", publishAt), ("Version", version.ToString(CultureInfo.InvariantCulture)),
     ];
 
     private static async Task<int> CreateArticleAsync(HttpClient client, string title, string slug, string body, string status = "Published", string publishAt = "")
@@ -163,7 +163,7 @@ public sealed class ContentAdminTests : IDisposable
         var body = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "<textarea id=\"BodyMarkdown\"[^>]*>([^<]*)</textarea>").Groups[1].Value);
         var response = await client.PostAsync($"/admin/practice-areas/{id}/edit", Form(page,
             ("Title", "Asylum"), ("Slug", "asylum-lawyer"), ("Summary", "Asylum summary."), ("BodyMarkdown", body), ("SeoTitle", ""),
-            ("SeoDescription", ""), ("Status", "Published"), ("PublishAt", ""), ("Version", version), ("Intent", "save")));
+            ("SeoDescription", ""), ("Status", "Published"), ("PublishAt", ""), ("Version", version)));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/practice-areas/asylum-lawyer", (await visitor.GetAsync("/practice-areas/asylum")).Headers.Location?.OriginalString);
@@ -232,22 +232,57 @@ public sealed class ContentAdminTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/articles/temporary")).StatusCode);
     }
 
-    [Fact]
-    public async Task PreviewRendersWithThePublicPipelineAndSavesNothing()
+    [Theory]
+    [InlineData("/admin/articles")]
+    [InlineData("/admin/practice-areas")]
+    public async Task ThePreviewButtonPostsTheUnsavedFormToThePublicTemplateInANewTab(string section)
     {
         using var client = await SignInAsync();
-        var id = await CreateArticleAsync(client, "Preview Me", "preview-me", "Saved text.");
+        int id;
+        await using (var scope = _baseFactory.CreateDbScope())
+        {
+            id = section == "/admin/articles"
+                ? await scope.Db.Articles.Select(a => a.Id).FirstAsync()
+                : await scope.Db.PracticeAreas.Select(p => p.Id).FirstAsync();
+        }
+
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        foreach (var path in new[] { $"{section}/new", $"{section}/{id}/edit" })
+        {
+            var page = parser.ParseDocument(await client.GetStringAsync(path));
+            var form = page.QuerySelector("form.editor-form")!;
+            var preview = form.QuerySelectorAll("button").Single(b => b.TextContent.StartsWith("Preview", StringComparison.Ordinal));
+
+            // The form's own fields (and its antiforgery token) go to the preview; no script is needed.
+            Assert.Equal(("submit", $"{section}/preview", "_blank"), (preview.GetAttribute("type"), preview.GetAttribute("formaction"), preview.GetAttribute("formtarget")));
+            Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+            // The body-only preview beside the editor is gone: the preview is the public page.
+            Assert.Null(page.QuerySelector(".preview"));
+        }
+
+        var saved = parser.ParseDocument(await client.GetStringAsync($"{section}/{id}/edit"));
+        var link = saved.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == $"{section}/{id}/preview");
+        Assert.StartsWith("Preview", link.TextContent, StringComparison.Ordinal);
+        Assert.Equal("_blank", link.GetAttribute("target"));
+        Assert.DoesNotContain(parser.ParseDocument(await client.GetStringAsync($"{section}/new")).QuerySelectorAll("a"), a => a.GetAttribute("href")?.EndsWith("/preview", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task ARefusedSaveShowsTheTypedTextWithItsWordCountAndSavesNothing()
+    {
+        using var client = await SignInAsync();
+        var id = await CreateArticleAsync(client, "Count Me", "count-me", "Saved text.");
         var (page, version) = await EditPageAsync(client, id);
 
         var response = await client.PostAsync($"/admin/articles/{id}/edit",
-            Form(page, ArticleFields("Preview Me", "preview-me", "## A new heading\n\nUnsaved **bold** text.", version: version, intent: "preview")));
+            Form(page, ArticleFields("", "count-me", "## A new heading\n\nUnsaved **bold** text.", version: version)));
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("<h2 id=\"a-new-heading\">A new heading</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<strong>bold</strong>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         // The count is of the unsaved text's words ("A new heading Unsaved bold text"); Markdown marks are not words.
-        var hint = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).GetElementById("body-hint")!.TextContent;
-        Assert.EndsWith(". 6 words.", hint, StringComparison.Ordinal);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.EndsWith(". 6 words.", document.GetElementById("body-hint")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Published", document.QuerySelector(".admin-title-row .badge")!.TextContent);
         await using var scope = _baseFactory.CreateDbScope();
         Assert.Equal("Saved text.", (await scope.Db.Articles.SingleAsync(a => a.Id == id)).BodyMarkdown);
     }
@@ -321,7 +356,7 @@ public sealed class ContentAdminTests : IDisposable
         var page = await client.GetStringAsync("/admin/articles/new");
         var response = await client.PostAsync("/admin/articles/new", Form(page,
             ("Title", "Title " + vector), ("Slug", slug), ("Summary", "Summary " + vector), ("BodyMarkdown", "Body " + vector + "\n\n" + vector),
-            ("SeoTitle", "T " + vector[..Math.Min(vector.Length, 60)]), ("SeoDescription", "D " + vector), ("Status", "Published"), ("PublishAt", ""), ("Version", "0"), ("Intent", "save")));
+            ("SeoTitle", "T " + vector[..Math.Min(vector.Length, 60)]), ("SeoDescription", "D " + vector), ("Status", "Published"), ("PublishAt", ""), ("Version", "0")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = response.Headers.Location!.OriginalString.Split('/')[3];
 

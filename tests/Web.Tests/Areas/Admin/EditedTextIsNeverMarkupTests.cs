@@ -31,7 +31,7 @@ public sealed class EditedTextIsNeverMarkupTests(SiteFactory factory) : IClassFi
         var response = await staff.PostAsync("/admin/practice-areas/new", Form(page,
             ("Title", name), ("Slug", slug), ("Summary", "Summary " + vector), ("BodyMarkdown", "Body " + vector + "\n\n" + vector),
             ("SeoTitle", "T " + vector[..Math.Min(vector.Length, 60)]), ("SeoDescription", "D " + vector), ("Status", "Published"), ("PublishAt", ""),
-            ("Version", "0"), ("Intent", "save")));
+            ("Version", "0")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = response.Headers.Location!.OriginalString.Split('/')[3];
 
@@ -99,7 +99,7 @@ public sealed class EditedTextIsNeverMarkupTests(SiteFactory factory) : IClassFi
         var page = await staff.GetStringAsync("/admin/articles/new");
         var response = await staff.PostAsync("/admin/articles/new", Form(page,
             ("Title", "Image page"), ("Slug", slug), ("Summary", "Summary"), ("BodyMarkdown", "Before.\n\n" + markdown + "\n\nAfter."), ("SeoTitle", ""),
-            ("SeoDescription", ""), ("Status", "Published"), ("PublishAt", ""), ("Version", "0"), ("Intent", "save")));
+            ("SeoDescription", ""), ("Status", "Published"), ("PublishAt", ""), ("Version", "0")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         using var visitor = factory.CreateClient();

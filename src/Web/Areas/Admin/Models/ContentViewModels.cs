@@ -1,4 +1,5 @@
 using PiriSite.Domain.Content;
+using PiriSite.Web.Areas.Admin.Services;
 
 namespace PiriSite.Web.Areas.Admin.Models;
 
@@ -15,8 +16,22 @@ public sealed class ContentEditorForm
     public string? PublishAt { get; set; }
     public int Version { get; set; }
 
-    /// <summary>"preview" shows the rendered text without saving; anything else saves.</summary>
-    public string? Intent { get; set; }
+    public static ContentEditorForm Of(IEditableContent item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new()
+        {
+            Title = item.Title,
+            Slug = item.Slug,
+            Summary = item.Summary,
+            BodyMarkdown = item.BodyMarkdown,
+            SeoTitle = item.SeoTitle,
+            SeoDescription = item.SeoDescription,
+            Status = item.Status.ToString(),
+            PublishAt = ContentRules.PublishAtText(item.PublishedAt),
+            Version = item.Version,
+        };
+    }
 
     public ContentSubmission ToSubmission() => new()
     {
@@ -38,7 +53,6 @@ public sealed record ContentEditorScreen(
     ContentSection Section,
     int? Id,
     ContentEditorForm Form,
-    RenderedMarkdown? Preview,
     string? Conflict,
     PublicationState? State,
     string? LiveUrl,
@@ -49,14 +63,8 @@ public sealed record ContentEditorScreen(
     public int WordCount => ContentRules.WordCount(Form.BodyMarkdown);
 }
 
-public sealed record ContentListRow(int Id, string Title, string Slug, PublicationState State, DateTime? PublishedAt, DateTime UpdatedAt, bool Deleted);
+public sealed record ContentListScreen(ContentSection Section, IReadOnlyList<ContentListItem> Rows, string? Query, bool ShowDeleted);
 
-public sealed record ContentListScreen(ContentSection Section, IReadOnlyList<ContentListRow> Rows, string? Query, bool ShowDeleted);
+public sealed record RevisionsScreen(ContentSection Section, int Id, string Title, IReadOnlyList<RevisionSummary> Revisions);
 
-public sealed record RevisionRow(int Number, DateTime SavedAt, string SavedBy, string Note);
-
-public sealed record RevisionsScreen(ContentSection Section, int Id, string Title, IReadOnlyList<RevisionRow> Revisions);
-
-public sealed record DiffLine(string Kind, string Text);
-
-public sealed record RevisionDiffScreen(ContentSection Section, int Id, string Title, int From, int To, IReadOnlyList<(string Field, IReadOnlyList<DiffLine> Lines)> Fields);
+public sealed record RevisionDiffScreen(ContentSection Section, int Id, RevisionComparison Comparison);

@@ -1,3 +1,5 @@
+using PiriSite.Domain.Content;
+
 namespace PiriSite.Web.Areas.Admin.Models;
 
 /// <summary>The firm profile editor: lists are edited as text, one item per line or separated by commas.</summary>
@@ -20,6 +22,50 @@ public sealed class FirmProfileForm
     public string? DisclaimerMarkdown { get; set; }
     public string? PrivacyMarkdown { get; set; }
     public int Version { get; set; }
+
+    public static FirmProfileForm Of(FirmProfile firm)
+    {
+        ArgumentNullException.ThrowIfNull(firm);
+        return new()
+        {
+            FirmName = firm.FirmName,
+            AttorneyName = firm.AttorneyName,
+            Phone = firm.Phone,
+            LanguagesSpoken = string.Join(", ", firm.LanguagesSpoken),
+            ServiceArea = firm.ServiceArea,
+            ConsultationOfferTitle = firm.ConsultationOfferTitle,
+            ConsultationOfferText = firm.ConsultationOfferText,
+            WhyChooseUs = string.Join('\n', firm.WhyChooseUs),
+            PracticeAreasTitle = firm.PracticeAreasTitle,
+            PracticeAreasTagline = firm.PracticeAreasTagline,
+            PracticeAreasIntro = firm.PracticeAreasIntro,
+            AdvertisingDisclaimer = firm.AdvertisingDisclaimer,
+            LegalInformationNotice = firm.LegalInformationNotice,
+            AboutMarkdown = firm.AboutMarkdown,
+            DisclaimerMarkdown = firm.DisclaimerMarkdown,
+            PrivacyMarkdown = firm.PrivacyMarkdown,
+            Version = firm.Version,
+        };
+    }
+
+    public FirmProfileSubmission ToSubmission() => new()
+    {
+        FirmName = FirmName,
+        AttorneyName = AttorneyName,
+        Phone = Phone,
+        LanguagesSpoken = LanguagesSpoken,
+        ServiceArea = ServiceArea,
+        ConsultationOfferTitle = ConsultationOfferTitle,
+        ConsultationOfferText = ConsultationOfferText,
+        WhyChooseUs = WhyChooseUs,
+        PracticeAreasTitle = PracticeAreasTitle,
+        PracticeAreasTagline = PracticeAreasTagline,
+        PracticeAreasIntro = PracticeAreasIntro,
+        AdvertisingDisclaimer = AdvertisingDisclaimer,
+        LegalInformationNotice = LegalInformationNotice,
+        AboutMarkdown = AboutMarkdown,
+        DisclaimerMarkdown = DisclaimerMarkdown,
+        PrivacyMarkdown = PrivacyMarkdown,
+    };
 }
 
-public sealed record MediaScreen(IReadOnlyList<Domain.Content.MediaFile> Files, string? AltText);

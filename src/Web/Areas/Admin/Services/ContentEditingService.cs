@@ -9,24 +9,11 @@ using PiriSite.Web.Services.Caching;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
-public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Errors, string? Conflict, string? Slug = null)
-{
-    public bool Saved => Id is not null;
-
-    public static SaveOutcome Invalid(IReadOnlyDictionary<string, string> errors) => new(null, errors, null);
-}
-
-public enum ReviewOutcome
-{
-    Reviewed,
-    NotFound,
-    ChangedSinceOpened,
-}
-
 /// <summary>
 /// The one way articles and practice areas change: every save checks the version the editor started from,
-/// keeps a revision, records old slugs for redirects, writes the audit log and evicts the cached public pages
-/// that show it. There is no other save path, so a change is on the public site the moment it is saved.
+/// keeps a revision, records old slugs for redirects, writes the audit log in the same transaction and evicts
+/// the cached public pages that show it. There is no other save path, so a change is on the public site the
+/// moment it is saved.
 /// </summary>
 public sealed class ContentEditingService(
     SiteDbContext db,
@@ -39,45 +26,118 @@ public sealed class ContentEditingService(
     public static ContentKind KindOf<T>() where T : IEditableContent =>
         typeof(T) == typeof(Article) ? ContentKind.Article : ContentKind.PracticeArea;
 
+    /// <summary>Creates an item (<paramref name="id"/> null) or saves the one the editor opened at <paramref name="version"/>.</summary>
     public async Task<SaveOutcome> SaveAsync<T>(int? id, int version, ContentSubmission submission, ClaimsPrincipal actor)
         where T : class, IEditableContent
     {
-        var kind = KindOf<T>();
-        var bodyMax = kind == ContentKind.Article ? Article.BodyMaxLength : PracticeArea.BodyMaxLength;
-        var (values, errors) = ContentRules.Validate(submission, bodyMax, FirmTimeZone.Value);
-        if (values is null)
+        T? item = null;
+        if (id is { } existingId && (item = await db.Set<T>().SingleOrDefaultAsync(c => c.Id == existingId)) is null)
         {
-            return SaveOutcome.Invalid(errors);
+            return SaveOutcome.NotFound;
         }
 
-        var set = db.Set<T>();
-        var item = id is { } existingId ? await set.SingleOrDefaultAsync(c => c.Id == existingId) : null;
-        if (id is not null && item is null)
+        return await SaveAsync(item, version, submission, actor);
+    }
+
+    public async Task<bool> SetDeletedAsync<T>(int id, bool deleted, ClaimsPrincipal actor) where T : class, IEditableContent
+    {
+        var item = await db.Set<T>().SingleOrDefaultAsync(c => c.Id == id);
+        if (item is null)
         {
-            return SaveOutcome.Invalid(new Dictionary<string, string> { [""] = "This page no longer exists." });
+            return false;
+        }
+
+        item.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null;
+        item.Version++;
+        audit.Add(actor, $"{Label(KindOf<T>())} {(deleted ? "deleted" : "restored")}", Target(item));
+        await db.SaveChangesAsync();
+        await pageCache.EvictAsync(KindOf<T>());
+        return true;
+    }
+
+    /// <summary>
+    /// The attorney vouches for the text of <paramref name="version"/>, the one on their screen: if someone saved
+    /// a new text since, the review is refused rather than given to words the attorney has not read.
+    /// </summary>
+    public async Task<ReviewOutcome> MarkReviewedAsync(int articleId, int version, ClaimsPrincipal actor)
+    {
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId);
+        if (article is null)
+        {
+            return ReviewOutcome.NotFound;
+        }
+
+        if (article.Version != version)
+        {
+            return ReviewOutcome.ChangedSinceOpened;
+        }
+
+        article.MarkReviewed(clock.GetUtcNow().UtcDateTime, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor));
+        audit.Add(actor, "Article reviewed by the attorney", Target(article));
+        await db.SaveChangesAsync();
+        await pageCache.EvictAsync(ContentKind.Article);
+        return ReviewOutcome.Reviewed;
+    }
+
+    /// <summary>Makes an old revision current again, as a new revision (nothing in the history is lost).</summary>
+    public async Task<SaveOutcome> RestoreRevisionAsync<T>(int id, int number, ClaimsPrincipal actor) where T : class, IEditableContent
+    {
+        var kind = KindOf<T>();
+        var item = await db.Set<T>().SingleOrDefaultAsync(c => c.Id == id);
+        var revision = await db.ContentRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Kind == kind && r.ContentId == id && r.Number == number);
+        if (item is null || revision is null)
+        {
+            return SaveOutcome.Invalid(new Dictionary<string, string> { [""] = "That revision does not exist." });
+        }
+
+        var submission = new ContentSubmission
+        {
+            Title = revision.Title,
+            Slug = revision.Slug,
+            Summary = revision.Summary,
+            BodyMarkdown = revision.BodyMarkdown,
+            SeoTitle = revision.SeoTitle,
+            SeoDescription = revision.SeoDescription,
+            Status = item.Status.ToString(),
+            PublishAt = ContentRules.PublishAtText(item.PublishedAt),
+        };
+        return await SaveAsync(item, item.Version, submission, actor);
+    }
+
+    // The item is loaded once, tracked, by the caller (null: a new one); everything below works on that copy.
+    private async Task<SaveOutcome> SaveAsync<T>(T? item, int version, ContentSubmission submission, ClaimsPrincipal actor)
+        where T : class, IEditableContent
+    {
+        var kind = KindOf<T>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = item is null ? null : StoredContent.Of(item, now);
+        var (values, errors) = ContentRules.Validate(submission, kind, FirmTimeZone.Value);
+        if (values is null)
+        {
+            return SaveOutcome.Invalid(errors, stored);
         }
 
         if (item is not null && item.Version != version)
         {
-            return new SaveOutcome(null, errors, await ConflictMessageAsync(kind, item));
+            return new SaveOutcome(null, errors, await ConflictMessageAsync(kind, item), Stored: stored);
         }
 
-        if (await set.AnyAsync(c => c.Culture == SiteCulture.English && c.Slug == values.Slug && c.Id != (id ?? 0)))
+        var set = db.Set<T>();
+        var id = item?.Id ?? 0;
+        if (await set.AnyAsync(c => c.Culture == SiteCulture.English && c.Slug == values.Slug && c.Id != id))
         {
-            return SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ContentSubmission.Slug)] = $"Another page already uses the address \"{values.Slug}\". Choose another." });
+            return SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ContentSubmission.Slug)] = $"Another page already uses the address \"{values.Slug}\". Choose another." }, stored);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var isNew = item is null;
-
         // Content that predates the editor (the seeded pages) gets its original state kept as revision 1
         // before the first edit, so it can always be compared with and restored.
-        var original = !isNew && !await db.ContentRevisions.AnyAsync(r => r.Kind == kind && r.ContentId == item!.Id)
+        var original = !isNew && !await db.ContentRevisions.AnyAsync(r => r.Kind == kind && r.ContentId == id)
             ? ContentRevision.Of(kind, item!, 1, item!.UpdatedAt, null, "Site set-up", "Original version")
             : null;
         item ??= New<T>(values.Slug);
         var oldSlug = isNew ? null : item.Slug;
-        var wasPublic = !isNew && item.StateAt(now) == PublicationState.Published;
+        var wasPublic = stored?.State == PublicationState.Published;
         var textChanged = !isNew && ContentRules.ChangesReviewedText(item, values);
 
         item.Title = values.Title;
@@ -107,9 +167,15 @@ public sealed class ContentEditingService(
             PublicationState.Draft when wasPublic => "Unpublished",
             _ => "Edited",
         };
+        audit.Add(actor, $"{Label(kind)} {note.ToLowerInvariant()}", Target(item));
+        if (reviewWithdrawn)
+        {
+            audit.Add(actor, "Attorney's review withdrawn by a change to the text", Target(item));
+        }
 
         try
         {
+            // Two saves: a new item needs its id before its revision and redirect rows can name it.
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             await MoveSlugAsync(kind, item.Id, oldSlug, item.Slug);
@@ -126,82 +192,11 @@ public sealed class ContentEditingService(
         {
             db.ChangeTracker.Clear();
             var current = await set.AsNoTracking().SingleAsync(c => c.Id == item.Id);
-            return new SaveOutcome(null, errors, await ConflictMessageAsync(kind, current));
+            return new SaveOutcome(null, errors, await ConflictMessageAsync(kind, current), Stored: stored);
         }
 
         await pageCache.EvictAsync(kind);
-        await audit.RecordAsync(actor, $"{Label(kind)} {note.ToLowerInvariant()}", $"{item.Title} (/{item.Slug})");
-        if (reviewWithdrawn)
-        {
-            await audit.RecordAsync(actor, "Attorney's review withdrawn by a change to the text", $"{item.Title} (/{item.Slug})");
-        }
-
         return new SaveOutcome(item.Id, errors, null, item.Slug);
-    }
-
-    public async Task<bool> SetDeletedAsync<T>(int id, bool deleted, ClaimsPrincipal actor) where T : class, IEditableContent
-    {
-        var item = await db.Set<T>().SingleOrDefaultAsync(c => c.Id == id);
-        if (item is null)
-        {
-            return false;
-        }
-
-        item.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null;
-        item.Version++;
-        await db.SaveChangesAsync();
-        await pageCache.EvictAsync(KindOf<T>());
-        await audit.RecordAsync(actor, $"{Label(KindOf<T>())} {(deleted ? "deleted" : "restored")}", $"{item.Title} (/{item.Slug})");
-        return true;
-    }
-
-    /// <summary>
-    /// The attorney vouches for the text of <paramref name="version"/>, the one on their screen: if someone saved
-    /// a new text since, the review is refused rather than given to words the attorney has not read.
-    /// </summary>
-    public async Task<ReviewOutcome> MarkReviewedAsync(int articleId, int version, ClaimsPrincipal actor)
-    {
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId);
-        if (article is null)
-        {
-            return ReviewOutcome.NotFound;
-        }
-
-        if (article.Version != version)
-        {
-            return ReviewOutcome.ChangedSinceOpened;
-        }
-
-        article.MarkReviewed(clock.GetUtcNow().UtcDateTime, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor));
-        await db.SaveChangesAsync();
-        await pageCache.EvictAsync(ContentKind.Article);
-        await audit.RecordAsync(actor, "Article reviewed by the attorney", $"{article.Title} (/{article.Slug})");
-        return ReviewOutcome.Reviewed;
-    }
-
-    /// <summary>Makes an old revision current again, as a new revision (nothing in the history is lost).</summary>
-    public async Task<SaveOutcome> RestoreRevisionAsync<T>(int id, int number, ClaimsPrincipal actor) where T : class, IEditableContent
-    {
-        var kind = KindOf<T>();
-        var item = await db.Set<T>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
-        var revision = await db.ContentRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Kind == kind && r.ContentId == id && r.Number == number);
-        if (item is null || revision is null)
-        {
-            return SaveOutcome.Invalid(new Dictionary<string, string> { [""] = "That revision does not exist." });
-        }
-
-        var submission = new ContentSubmission
-        {
-            Title = revision.Title,
-            Slug = revision.Slug,
-            Summary = revision.Summary,
-            BodyMarkdown = revision.BodyMarkdown,
-            SeoTitle = revision.SeoTitle,
-            SeoDescription = revision.SeoDescription,
-            Status = item.Status.ToString(),
-            PublishAt = item.PublishedAt is { } at ? FirmTimeZone.ToFirmTime(at).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) : null,
-        };
-        return await SaveAsync<T>(id, item.Version, submission, actor);
     }
 
     private static T New<T>(string slug) where T : class, IEditableContent
@@ -243,6 +238,7 @@ public sealed class ContentEditingService(
                "Your text is still below: copy what you need, then open the page again to see their version and add your changes to it.";
     }
 
-
     private static string Label(ContentKind kind) => kind == ContentKind.Article ? "Article" : "Practice area";
+
+    private static string Target(IEditableContent item) => $"{item.Title} (/{item.Slug})";
 }

@@ -5,7 +5,7 @@ using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Areas.Admin;
 
-public class FirmProfileAndMediaTests(SiteFactory factory) : IClassFixture<SiteFactory>
+public class FirmProfileTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {
     [Fact]
     public async Task TheAttorneyEditsTheFirmProfileAndEveryPageShowsIt()
@@ -31,5 +31,23 @@ public class FirmProfileAndMediaTests(SiteFactory factory) : IClassFixture<SiteF
         var refused = await client.PostAsync("/admin/firm", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("Enter the phone number.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormWhoseVersionIsNotANumberIsRefusedAndSavesNothing()
+    {
+        var (attorney, key) = await StaffSessions.CreateAsync(factory, "firm.tampered@pirisite.test", StaffRoles.Attorney);
+        using var client = await StaffSessions.SignInAsync(factory, attorney.Email!, key);
+        var page = await client.GetStringAsync("/admin/firm");
+
+        var response = await client.PostAsync("/admin/firm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["FirmName"] = "Tampered Firm", ["AttorneyName"] = "Someone", ["Phone"] = "(833) 600-0029", ["Version"] = "latest",
+            ["__RequestVerificationToken"] = StaffSessions.AntiforgeryToken(page),
+        }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var visitor = factory.CreateClient();
+        Assert.DoesNotContain("Tampered Firm", await visitor.GetStringAsync("/"), StringComparison.Ordinal);
     }
 }

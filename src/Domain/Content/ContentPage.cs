@@ -1,0 +1,58 @@
+namespace PiriSite.Domain.Content;
+
+/// <summary>
+/// What an article and a practice area both are: a page in one language with an address, a Markdown body
+/// rendered when saved, search-engine texts, a publication state and a version. Each adds its own title (an
+/// article's Title, a practice area's Name: the columns differ) and its own limits.
+/// </summary>
+public abstract class ContentPage
+{
+    public const int SummaryMaxLength = 500;
+    public const int SeoTitleMaxLength = 70;
+    public const int SeoDescriptionMaxLength = 160;
+
+    public int Id { get; set; }
+
+    /// <summary>
+    /// The language-independent identity of the page: its Spanish and French versions share it.
+    /// It never changes, so seeding and translations can find the page even after its slug is edited.
+    /// </summary>
+    public required string TranslationKey { get; set; }
+
+    public string Culture { get; set; } = SiteCulture.English;
+
+    public required string Slug { get; set; }
+
+    public string Summary { get; set; } = "";
+
+    public string BodyMarkdown { get; set; } = "";
+
+    public string BodyHtml { get; set; } = "";
+
+    public string TableOfContentsJson { get; set; } = "[]";
+
+    public int RenderVersion { get; set; }
+
+    public ContentStatus Status { get; set; } = ContentStatus.Draft;
+
+    /// <summary>When the page goes (or went) public; null means as soon as it is published.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public string? SeoTitle { get; set; }
+
+    public string? SeoDescription { get; set; }
+
+    public int Version { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    /// <summary>The text for the page's &lt;title&gt;: the SEO title when staff wrote one.</summary>
+    public string PageTitle => string.IsNullOrWhiteSpace(SeoTitle) ? Heading : SeoTitle;
+
+    public string PageDescription => string.IsNullOrWhiteSpace(SeoDescription) ? Summary : SeoDescription;
+
+    // The article's title or the practice area's name; read-only here so that no second column is mapped.
+    protected abstract string Heading { get; }
+}

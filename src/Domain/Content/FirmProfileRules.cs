@@ -1,0 +1,86 @@
+namespace PiriSite.Domain.Content;
+
+/// <summary>The firm profile as the Attorney posted it: every value a string, lists as text, nothing trusted yet.</summary>
+public sealed record FirmProfileSubmission
+{
+    public string? FirmName { get; init; }
+    public string? AttorneyName { get; init; }
+    public string? Phone { get; init; }
+
+    /// <summary>Separated by commas.</summary>
+    public string? LanguagesSpoken { get; init; }
+
+    public string? ServiceArea { get; init; }
+    public string? ConsultationOfferTitle { get; init; }
+    public string? ConsultationOfferText { get; init; }
+
+    /// <summary>One point per line.</summary>
+    public string? WhyChooseUs { get; init; }
+
+    public string? PracticeAreasTitle { get; init; }
+    public string? PracticeAreasTagline { get; init; }
+    public string? PracticeAreasIntro { get; init; }
+    public string? AdvertisingDisclaimer { get; init; }
+    public string? LegalInformationNotice { get; init; }
+    public string? AboutMarkdown { get; init; }
+    public string? DisclaimerMarkdown { get; init; }
+    public string? PrivacyMarkdown { get; init; }
+}
+
+/// <summary>A message for one field of a form ("" for the form as a whole); a field may have more than one.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>The rules of the firm profile editor; every message names what to change.</summary>
+public static class FirmProfileRules
+{
+    public const int PhoneMaxLength = 40;
+
+    public static IReadOnlyList<FieldError> Validate(FirmProfileSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var errors = new List<FieldError>();
+        Require(errors, nameof(submission.FirmName), submission.FirmName, "the firm's name", FirmProfile.ShortTextMaxLength);
+        Require(errors, nameof(submission.AttorneyName), submission.AttorneyName, "the responsible attorney's name", FirmProfile.ShortTextMaxLength);
+        Require(errors, nameof(submission.Phone), submission.Phone, "the phone number", PhoneMaxLength);
+        // Every call button dials it: a number without its area code (or a word) would dial nowhere.
+        if (submission.Phone is { } phone && phone.Count(char.IsAsciiDigit) is < 10 or > 15)
+        {
+            errors.Add(new(nameof(submission.Phone), "Enter the phone number with its area code, such as (833) 600-0029."));
+        }
+
+        foreach (var (field, value, max) in new[]
+        {
+            (nameof(submission.ServiceArea), submission.ServiceArea, FirmProfile.ShortTextMaxLength),
+            (nameof(submission.ConsultationOfferTitle), submission.ConsultationOfferTitle, FirmProfile.ShortTextMaxLength),
+            (nameof(submission.ConsultationOfferText), submission.ConsultationOfferText, FirmProfile.LongTextMaxLength),
+            (nameof(submission.PracticeAreasTitle), submission.PracticeAreasTitle, FirmProfile.ShortTextMaxLength),
+            (nameof(submission.PracticeAreasTagline), submission.PracticeAreasTagline, FirmProfile.ShortTextMaxLength),
+            (nameof(submission.PracticeAreasIntro), submission.PracticeAreasIntro, FirmProfile.LongTextMaxLength),
+            (nameof(submission.AdvertisingDisclaimer), submission.AdvertisingDisclaimer, FirmProfile.LongTextMaxLength),
+            (nameof(submission.LegalInformationNotice), submission.LegalInformationNotice, FirmProfile.LongTextMaxLength),
+            (nameof(submission.AboutMarkdown), submission.AboutMarkdown, FirmProfile.PageMaxLength),
+            (nameof(submission.DisclaimerMarkdown), submission.DisclaimerMarkdown, FirmProfile.PageMaxLength),
+            (nameof(submission.PrivacyMarkdown), submission.PrivacyMarkdown, FirmProfile.PageMaxLength),
+        })
+        {
+            if ((value?.Length ?? 0) > max)
+            {
+                errors.Add(new(field, $"Shorten this to {max:N0} characters or fewer."));
+            }
+        }
+
+        return errors;
+    }
+
+    private static void Require(List<FieldError> errors, string field, string? value, string what, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, $"Enter {what}."));
+        }
+        else if (value.Trim().Length > max)
+        {
+            errors.Add(new(field, $"Shorten {what} to {max} characters or fewer."));
+        }
+    }
+}

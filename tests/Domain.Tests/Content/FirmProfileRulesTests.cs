@@ -1,0 +1,102 @@
+using PiriSite.Domain.Content;
+
+namespace PiriSite.Domain.Tests.Content;
+
+public class FirmProfileRulesTests
+{
+    private static readonly FirmProfileSubmission s_valid = new()
+    {
+        FirmName = "The Piri Law Firm",
+        AttorneyName = "Michael Piri",
+        Phone = "(833) 600-0029",
+        ServiceArea = "Texas and nationwide",
+    };
+
+    private static string[] Messages(FirmProfileSubmission submission, string field) =>
+        FirmProfileRules.Validate(submission).Where(e => e.Field == field).Select(e => e.Message).ToArray();
+
+    [Fact]
+    public void AProfileWithItsThreeRequiredFieldsIsValid() =>
+        Assert.Empty(FirmProfileRules.Validate(s_valid));
+
+    [Fact]
+    public void TheFirmNameTheAttorneyAndThePhoneAreRequired()
+    {
+        var errors = FirmProfileRules.Validate(s_valid with { FirmName = " ", AttorneyName = null, Phone = null });
+
+        FieldError[] expected =
+        [
+            new("FirmName", "Enter the firm's name."),
+            new("AttorneyName", "Enter the responsible attorney's name."),
+            new("Phone", "Enter the phone number."),
+        ];
+        Assert.Equal(expected, errors);
+    }
+
+    [Theory]
+    [InlineData("(833) 600-0029")]
+    [InlineData("+33 1 23 45 67 89")]
+    [InlineData("+44 20 7946 0958 123")]
+    public void APhoneWithTenToFifteenDigitsIsAccepted(string phone) =>
+        Assert.Empty(Messages(s_valid with { Phone = phone }, "Phone"));
+
+    [Theory]
+    [InlineData("600-0029")]
+    [InlineData("+1 833 600 0029 0000 0")]
+    [InlineData("call us")]
+    public void APhoneWithoutItsAreaCodeOrWithTooManyDigitsIsRefused(string phone) =>
+        Assert.Equal(["Enter the phone number with its area code, such as (833) 600-0029."], Messages(s_valid with { Phone = phone }, "Phone"));
+
+    [Fact]
+    public void ABlankPhoneGetsBothMessages() =>
+        Assert.Equal(
+            ["Enter the phone number.", "Enter the phone number with its area code, such as (833) 600-0029."],
+            Messages(s_valid with { Phone = "   " }, "Phone"));
+
+    [Fact]
+    public void ARequiredFieldIsMeasuredWithoutItsSurroundingSpaces()
+    {
+        var longest = new string('a', FirmProfile.ShortTextMaxLength);
+
+        Assert.Empty(Messages(s_valid with { FirmName = $"  {longest}  " }, "FirmName"));
+        Assert.Equal(["Shorten the firm's name to 200 characters or fewer."], Messages(s_valid with { FirmName = longest + "a" }, "FirmName"));
+        Assert.Equal(["Shorten the phone number to 40 characters or fewer."], Messages(s_valid with { Phone = "(833) 600-0029" + new string(' ', 20) + "extension" + new string('.', 10) }, "Phone"));
+    }
+
+    [Fact]
+    public void TheOtherTextsHaveTheirColumnsLimits()
+    {
+        var errors = FirmProfileRules.Validate(s_valid with
+        {
+            ServiceArea = new string('a', FirmProfile.ShortTextMaxLength + 1),
+            ConsultationOfferText = new string('a', FirmProfile.LongTextMaxLength),
+            LegalInformationNotice = new string('a', FirmProfile.LongTextMaxLength + 1),
+            PrivacyMarkdown = new string('a', FirmProfile.PageMaxLength + 1),
+        });
+
+        Assert.Equal(["ServiceArea", "LegalInformationNotice", "PrivacyMarkdown"], errors.Select(e => e.Field));
+        Assert.All(errors, e => Assert.StartsWith("Shorten this to ", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EditingTrimsTheTextsSplitsTheListsAndCountsAVersion()
+    {
+        var firm = new FirmProfile { FirmName = "Old", AttorneyName = "Old", Phone = "Old", Version = 4 };
+        var now = new DateTime(2026, 12, 1, 15, 0, 0, DateTimeKind.Utc);
+
+        firm.Edit(s_valid with
+        {
+            FirmName = "  The Piri Law Firm ",
+            LanguagesSpoken = "English, Spanish ,, French",
+            WhyChooseUs = "First point\r\n\r\n  Second point  \nThird",
+            AboutMarkdown = "  ## About\n",
+        }, now);
+
+        Assert.Equal("The Piri Law Firm", firm.FirmName);
+        Assert.Equal(["English", "Spanish", "French"], firm.LanguagesSpoken);
+        Assert.Equal(["First point", "Second point", "Third"], firm.WhyChooseUs);
+        Assert.Equal("  ## About\n", firm.AboutMarkdown);
+        Assert.Equal("", firm.ConsultationOfferTitle);
+        Assert.Equal((5, now), (firm.Version, firm.UpdatedAt));
+    }
+}
