@@ -39,9 +39,12 @@ public class AdminTests(BrowserFixture browser)
         var text = await body.InputValueAsync();
         await body.FillAsync(text + "\n\n## A Note From the Attorney\n\nIf a family member was detained, call us at once.");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".preview h2#a-note-from-the-attorney")).ToHaveTextAsync("A Note From the Attorney");
-        await Axe.AssertNoViolationsAsync(page);
+        // The preview opens the unsaved text in the public template, in a new tab.
+        var preview = await page.Context.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync());
+        await Assertions.Expect(preview.Locator("h2#a-note-from-the-attorney")).ToHaveTextAsync("A Note From the Attorney");
+        await Assertions.Expect(preview.GetByRole(AriaRole.Navigation, new() { Name = "Table of contents" })).ToContainTextAsync("A Note From the Attorney");
+        await Axe.AssertNoViolationsAsync(preview);
+        await preview.CloseAsync();
 
         await page.GetByLabel("Published").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
