@@ -1,4 +1,3 @@
-using PiriSite.Data;
 using PiriSite.Web.Commands;
 using PiriSite.Web.Extensions;
 using Serilog;

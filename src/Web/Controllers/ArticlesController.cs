@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using PiriSite.Domain.Content;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Seo;
-using Microsoft.Extensions.Options;
 using PiriSite.Web.Extensions;
-using PiriSite.Web.Options;
 using PiriSite.Web.Services.Caching;
 using PiriSite.Web.ViewModels;
 

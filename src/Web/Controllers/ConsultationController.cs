@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Filters;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;

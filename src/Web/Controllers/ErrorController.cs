@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 

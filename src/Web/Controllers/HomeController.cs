@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using PiriSite.Domain.Content;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Caching;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;

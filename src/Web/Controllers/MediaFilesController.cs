@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PiriSite.Web.Services.Media;
 
 namespace PiriSite.Web.Controllers;

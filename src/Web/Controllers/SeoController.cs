@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 using PiriSite.Web.Extensions;
-using PiriSite.Web.Options;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Caching;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Extensions;
 

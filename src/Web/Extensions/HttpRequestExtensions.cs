@@ -1,5 +1,3 @@
-using PiriSite.Web.Options;
-
 namespace PiriSite.Web.Extensions;
 
 public static class HttpRequestExtensions

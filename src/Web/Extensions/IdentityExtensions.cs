@@ -1,10 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using PiriSite.Data;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
-using PiriSite.Web.Options;
 using PiriSite.Web.Security;
 
 namespace PiriSite.Web.Extensions;

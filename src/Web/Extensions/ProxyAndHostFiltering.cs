@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Extensions;
 

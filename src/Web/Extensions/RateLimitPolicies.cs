@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Extensions;
 

@@ -1,16 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Conventions;
-using PiriSite.Web.Options;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.Services.Mail;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Options;
 using PiriSite.Data.Identity;
 using PiriSite.Web.Extensions;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Filters;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PiriSite.Web.Options;
 
 /// <summary>

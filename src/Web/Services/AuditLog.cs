@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PiriSite.Data;
 using PiriSite.Domain.Audit;
 
 namespace PiriSite.Web.Services;

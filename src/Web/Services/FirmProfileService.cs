@@ -1,7 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Services.Caching;
 
 namespace PiriSite.Web.Services;

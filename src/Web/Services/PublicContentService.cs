@@ -1,4 +1,3 @@
-using PiriSite.Domain.Content;
 using PiriSite.Web.Services.Caching;
 using PiriSite.Web.ViewModels;
 

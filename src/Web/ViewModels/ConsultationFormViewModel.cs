@@ -1,5 +1,3 @@
-using PiriSite.Domain.Consultations;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Services.Consultations;
 
 namespace PiriSite.Web.ViewModels;

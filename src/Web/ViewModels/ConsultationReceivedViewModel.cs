@@ -1,5 +1,3 @@
-using PiriSite.Domain.Content;
-
 namespace PiriSite.Web.ViewModels;
 
 public sealed record ConsultationReceivedViewModel(PageContext Page, string Reference, FirmProfile Firm) : IPublicPage;

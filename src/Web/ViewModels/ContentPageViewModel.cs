@@ -1,5 +1,3 @@
-using PiriSite.Domain.Content;
-
 namespace PiriSite.Web.ViewModels;
 
 /// <summary>A page of the firm's profile (about, privacy, disclaimer): a title and its rendered Markdown.</summary>

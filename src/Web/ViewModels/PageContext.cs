@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Services.Seo;
 
 namespace PiriSite.Web.ViewModels;

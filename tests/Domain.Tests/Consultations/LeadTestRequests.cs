@@ -17,6 +17,13 @@ internal static class LeadTestRequests
     public static ConsultationRequest InStatus(LeadStatus status, DateTime? changedAt = null)
     {
         var request = Received(status == LeadStatus.Spam ? SpamVerdict.Honeypot : SpamVerdict.NotSpam);
+        WalkTo(request, status, changedAt ?? ReceivedAt);
+        return request;
+    }
+
+    /// <summary>Moves a new request to <paramref name="status"/> the way staff would (linked into Web.Tests too).</summary>
+    public static void WalkTo(ConsultationRequest request, LeadStatus status, DateTime at)
+    {
         LeadStatus[] path = status switch
         {
             LeadStatus.Contacted => [LeadStatus.Contacted],
@@ -27,9 +34,7 @@ internal static class LeadTestRequests
         };
         foreach (var next in path)
         {
-            Assert.True(request.MoveTo(next, changedAt ?? ReceivedAt));
+            Assert.True(request.MoveTo(next, at), $"The workflow refused {request.Status} → {next}.");
         }
-
-        return request;
     }
 }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Audit;
-using PiriSite.Web.Services;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers.Account;

@@ -1,13 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Audit;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Security;
-using PiriSite.Web.Services;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers.Account;

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Audit;
 using PiriSite.Web.Security;
-using PiriSite.Web.Services;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers.Account;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using PiriSite.Domain.Content;
 
 namespace PiriSite.Web.Services.Caching;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 using PiriSite.Web.Extensions;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Services.Caching;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
-using PiriSite.Domain.Consultations;
-using PiriSite.Domain.Content;
 using PiriSite.Domain.Messaging;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Services.Consultations;
 

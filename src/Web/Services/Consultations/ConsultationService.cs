@@ -1,11 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PiriSite.Data;
-using PiriSite.Domain.Consultations;
-using PiriSite.Domain.Content;
 using PiriSite.Domain.Messaging;
-using PiriSite.Web.Options;
 using PiriSite.Web.Services.Mail;
 using PiriSite.Web.Services.Caching;
 

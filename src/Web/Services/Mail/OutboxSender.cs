@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
-using PiriSite.Data;
 using PiriSite.Domain.Messaging;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Services.Mail;
 

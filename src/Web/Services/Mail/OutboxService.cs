@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
 using PiriSite.Domain.Messaging;
 
 namespace PiriSite.Web.Services.Mail;

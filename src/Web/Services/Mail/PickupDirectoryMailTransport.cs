@@ -1,5 +1,4 @@
 using MimeKit;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Services.Mail;
 

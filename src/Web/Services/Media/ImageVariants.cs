@@ -1,4 +1,3 @@
-using PiriSite.Domain.Content;
 using SkiaSharp;
 
 namespace PiriSite.Web.Services.Media;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PiriSite.Web.Options;
-
 namespace PiriSite.Web.Services.Media;
 
 /// <summary>

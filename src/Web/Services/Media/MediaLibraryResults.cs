@@ -1,5 +1,3 @@
-using PiriSite.Domain.Content;
-
 namespace PiriSite.Web.Services.Media;
 
 /// <summary>An image as the upload form sends it: its bytes (null when no file was chosen), their length, and its alt text.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
-using PiriSite.Domain.Content;
-
 namespace PiriSite.Web.Services.Media;
 
 /// <summary>

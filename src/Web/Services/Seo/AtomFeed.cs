@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using PiriSite.Domain.Content;
 
 namespace PiriSite.Web.Services.Seo;
 

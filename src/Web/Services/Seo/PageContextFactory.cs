@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Extensions;
-using PiriSite.Web.Options;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Services.Seo;

@@ -1,5 +1,3 @@
-using PiriSite.Domain.Content;
-
 namespace PiriSite.Web.Services.Seo;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using PiriSite.Domain.Content;
 
 namespace PiriSite.Web.Services.Seo;
 

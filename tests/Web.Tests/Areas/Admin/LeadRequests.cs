@@ -1,4 +1,5 @@
 using PiriSite.Domain.Consultations;
+using PiriSite.Domain.Tests.Consultations;
 
 namespace PiriSite.Web.Tests.Areas.Admin;
 
@@ -19,22 +20,7 @@ internal static class LeadRequests
             new ConsultationDetails(name, phone, email, language, ContactMethod.NoPreference, area, urgency, courtDate, description),
             ConsultationReference.Generate(), Guid.NewGuid(), received, "/consultation", "en",
             status == LeadStatus.Spam ? SpamVerdict.Honeypot : SpamVerdict.NotSpam);
-        LeadStatus[] path = status switch
-        {
-            LeadStatus.Contacted => [LeadStatus.Contacted],
-            LeadStatus.ConsultationScheduled => [LeadStatus.ConsultationScheduled],
-            LeadStatus.Retained => [LeadStatus.Contacted, LeadStatus.Retained],
-            LeadStatus.NotRetained => [LeadStatus.NotRetained],
-            _ => [],
-        };
-        foreach (var next in path)
-        {
-            if (!request.MoveTo(next, received))
-            {
-                throw new InvalidOperationException($"The workflow refused {request.Status} → {next}.");
-            }
-        }
-
+        LeadTestRequests.WalkTo(request, status, received);
         return request;
     }
 }

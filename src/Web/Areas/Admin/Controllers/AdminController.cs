@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Filters;
 

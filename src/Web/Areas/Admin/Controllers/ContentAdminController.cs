@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using PiriSite.Domain.Accounts;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
-using PiriSite.Web.Options;
 using PiriSite.Web.Services.Mail;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;

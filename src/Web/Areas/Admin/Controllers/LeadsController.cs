@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using PiriSite.Domain.Accounts;
-using PiriSite.Domain.Consultations;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
 using PiriSite.Web.Extensions;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
 

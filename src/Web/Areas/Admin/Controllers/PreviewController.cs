@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using PiriSite.Domain.Content;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 

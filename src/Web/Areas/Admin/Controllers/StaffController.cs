@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
 using PiriSite.Domain.Audit;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Extensions;
-using PiriSite.Web.Services;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
 

@@ -1,4 +1,3 @@
-using PiriSite.Domain.Content;
 using PiriSite.Web.Areas.Admin.Services;
 
 namespace PiriSite.Web.Areas.Admin.Models;

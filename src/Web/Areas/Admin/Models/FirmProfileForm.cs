@@ -1,5 +1,3 @@
-using PiriSite.Domain.Content;
-
 namespace PiriSite.Web.Areas.Admin.Models;
 
 /// <summary>The firm profile editor: lists are edited as text, one item per line or separated by commas.</summary>

@@ -1,5 +1,3 @@
-using PiriSite.Domain.Content;
-
 namespace PiriSite.Web.Areas.Admin.Models;
 
 /// <summary>The image library: the upload form (with the alt text typed, when it is shown again) and the latest uploads.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
 using PiriSite.Domain.Audit;
 
 namespace PiriSite.Web.Areas.Admin.Services;

@@ -1,10 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
 using PiriSite.Data.Identity;
-using PiriSite.Domain.Content;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Caching;
 
 namespace PiriSite.Web.Areas.Admin.Services;

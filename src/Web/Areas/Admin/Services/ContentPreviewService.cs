@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
-using PiriSite.Domain.Content;
-using PiriSite.Web.Services;
-
 namespace PiriSite.Web.Areas.Admin.Services;
 
 /// <summary>A page as staff preview it: the item and its rendered body, and what the public template shows beside it.</summary>

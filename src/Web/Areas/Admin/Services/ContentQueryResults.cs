@@ -1,5 +1,3 @@
-using PiriSite.Domain.Content;
-
 namespace PiriSite.Web.Areas.Admin.Services;
 
 public sealed record ContentListItem(int Id, string Title, string Slug, PublicationState State, DateTime? PublishedAt, DateTime UpdatedAt, bool Deleted);

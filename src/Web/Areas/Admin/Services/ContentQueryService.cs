@@ -1,8 +1,5 @@
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
-using PiriSite.Domain.Content;
 using PiriSite.Domain.Search;
 
 namespace PiriSite.Web.Areas.Admin.Services;

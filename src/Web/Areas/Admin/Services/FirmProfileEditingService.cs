@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
-using PiriSite.Domain.Content;
-using PiriSite.Web.Services;
 using PiriSite.Web.Services.Caching;
 
 namespace PiriSite.Web.Areas.Admin.Services;

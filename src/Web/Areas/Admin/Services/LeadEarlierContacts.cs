@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
-using PiriSite.Domain.Consultations;
-using PiriSite.Domain.Content;
 using PiriSite.Domain.Search;
 
 namespace PiriSite.Web.Areas.Admin.Services;

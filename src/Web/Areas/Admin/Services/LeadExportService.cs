@@ -1,13 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PiriSite.Data;
-using PiriSite.Domain.Consultations;
-using PiriSite.Domain.Content;
-using PiriSite.Web.Options;
-using PiriSite.Web.Services;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 

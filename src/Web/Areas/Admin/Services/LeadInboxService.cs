@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PiriSite.Data;
-using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Search;
-using PiriSite.Web.Options;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 

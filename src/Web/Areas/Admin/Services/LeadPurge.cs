@@ -1,12 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PiriSite.Data;
 using PiriSite.Domain.Audit;
-using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Messaging;
-using PiriSite.Web.Options;
 using PiriSite.Web.Services.Mail;
 
 namespace PiriSite.Web.Areas.Admin.Services;

@@ -1,11 +1,5 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
-using PiriSite.Domain.Consultations;
-using PiriSite.Domain.Content;
 using PiriSite.Domain.Search;
-using PiriSite.Web.Options;
-using PiriSite.Web.Services;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 

@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PiriSite.Data;
 using PiriSite.Data.Identity;
-using PiriSite.Domain.Consultations;
-using PiriSite.Web.Services;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 

@@ -1,5 +1,3 @@
-using PiriSite.Domain.Consultations;
-
 namespace PiriSite.Web.Areas.Admin.Services;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.Extensions.Options;
-using PiriSite.Data;
-using PiriSite.Domain.Consultations;
-using PiriSite.Web.Options;
-using PiriSite.Web.Services;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 

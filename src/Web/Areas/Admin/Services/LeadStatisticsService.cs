@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PiriSite.Data;
-using PiriSite.Domain.Consultations;
-using PiriSite.Domain.Content;
-using PiriSite.Web.Options;
-
 namespace PiriSite.Web.Areas.Admin.Services;
 
 /// <summary>A count with what it counts, as the dashboard's charts show it.</summary>
