@@ -5,8 +5,9 @@ using PiriSite.Domain.Content;
 namespace PiriSite.Data.Seed;
 
 /// <summary>
-/// Puts the firm's original content into an empty database. Each item is added only when no row with its
-/// translation key exists yet, so a rerun adds nothing twice and never touches what staff have edited.
+/// Puts the firm's original content into an empty database, in English (Seed/site.json) and in each translation
+/// (Seed/es/, Seed/fr/). Each item is added only when no row with its translation key exists in that language,
+/// so a rerun adds nothing twice and never touches what staff have edited.
 /// </summary>
 internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
 {
@@ -14,39 +15,47 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var manifest = JsonSerializer.Deserialize<SeedManifest>(ReadResource("site.json"), s_json)
-            ?? throw new InvalidOperationException("Seed/site.json is empty.");
         var now = clock.GetUtcNow().UtcDateTime;
-        const string culture = SiteCulture.English;
+        var english = ReadManifest("");
+        // Translations take the English order, so every language lists the practice areas alike.
+        var order = english.PracticeAreas.Select((area, index) => (area.TranslationKey, Order: (index + 1) * 10))
+            .ToDictionary(a => a.TranslationKey, a => a.Order, StringComparer.Ordinal);
+        foreach (var culture in SiteCulture.Supported)
+        {
+            var folder = culture == SiteCulture.English ? "" : culture + "/";
+            var manifest = culture == SiteCulture.English ? english : ReadManifest(folder);
+            await SeedCultureAsync(manifest, culture, folder, order, now, cancellationToken);
+        }
 
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedCultureAsync(
+        SeedManifest manifest, string culture, string folder, Dictionary<string, int> order, DateTime now, CancellationToken cancellationToken)
+    {
         if (!await db.FirmProfiles.AnyAsync(f => f.Culture == culture, cancellationToken))
         {
-            db.FirmProfiles.Add(ToFirmProfile(manifest.FirmProfile, culture, now));
+            db.FirmProfiles.Add(ToFirmProfile(manifest.FirmProfile, culture, folder, now));
         }
 
         var existingAreas = await db.PracticeAreas.Where(p => p.Culture == culture)
             .Select(p => p.TranslationKey).ToListAsync(cancellationToken);
-        var order = 0;
-        foreach (var area in manifest.PracticeAreas)
+        foreach (var area in manifest.PracticeAreas.Where(a => !existingAreas.Contains(a.TranslationKey)))
         {
-            order += 10;
-            if (!existingAreas.Contains(area.TranslationKey))
+            db.PracticeAreas.Add(new PracticeArea
             {
-                db.PracticeAreas.Add(new PracticeArea
-                {
-                    TranslationKey = area.TranslationKey,
-                    Culture = culture,
-                    Name = area.Name,
-                    Slug = area.Slug,
-                    Summary = area.Summary,
-                    SeoTitle = area.SeoTitle,
-                    SeoDescription = area.SeoDescription,
-                    BodyMarkdown = ReadResource(area.BodyFile),
-                    DisplayOrder = order,
-                    Status = ContentStatus.Published,
-                    UpdatedAt = now,
-                });
-            }
+                TranslationKey = area.TranslationKey,
+                Culture = culture,
+                Name = area.Name,
+                Slug = area.Slug,
+                Summary = area.Summary,
+                SeoTitle = area.SeoTitle,
+                SeoDescription = area.SeoDescription,
+                BodyMarkdown = ReadResource(folder + area.BodyFile),
+                DisplayOrder = order.GetValueOrDefault(area.TranslationKey, int.MaxValue),
+                Status = ContentStatus.Published,
+                UpdatedAt = now,
+            });
         }
 
         var existingArticles = await db.Articles.Where(a => a.Culture == culture)
@@ -63,17 +72,15 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
                 AuthorName = article.AuthorName,
                 SeoTitle = article.SeoTitle,
                 SeoDescription = article.SeoDescription,
-                BodyMarkdown = ReadResource(article.BodyFile),
+                BodyMarkdown = ReadResource(folder + article.BodyFile),
                 Status = ContentStatus.Published,
                 PublishedAt = now,
                 UpdatedAt = now,
             });
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static FirmProfile ToFirmProfile(FirmProfileSeed seed, string culture, DateTime now) => new()
+    private static FirmProfile ToFirmProfile(FirmProfileSeed seed, string culture, string folder, DateTime now) => new()
     {
         Culture = culture,
         FirmName = seed.FirmName,
@@ -89,11 +96,15 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
         PracticeAreasIntro = seed.PracticeAreasIntro,
         AdvertisingDisclaimer = seed.AdvertisingDisclaimer,
         LegalInformationNotice = seed.LegalInformationNotice,
-        AboutMarkdown = ReadResource(seed.AboutFile),
-        DisclaimerMarkdown = ReadResource(seed.DisclaimerFile),
-        PrivacyMarkdown = ReadResource(seed.PrivacyFile),
+        AboutMarkdown = ReadResource(folder + seed.AboutFile),
+        DisclaimerMarkdown = ReadResource(folder + seed.DisclaimerFile),
+        PrivacyMarkdown = ReadResource(folder + seed.PrivacyFile),
         UpdatedAt = now,
     };
+
+    private static SeedManifest ReadManifest(string folder) =>
+        JsonSerializer.Deserialize<SeedManifest>(ReadResource(folder + "site.json"), s_json)
+            ?? throw new InvalidOperationException($"Seed/{folder}site.json is empty.");
 
     private static string ReadResource(string path)
     {

@@ -7,6 +7,8 @@ using PiriSite.Web.Services.Mail;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
+using PiriSite.Web.Localization;
+
 namespace PiriSite.Web.Extensions;
 
 public static class WebExtensions
@@ -28,8 +30,10 @@ public static class WebExtensions
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.Add(new HeadAsGetConvention());
+            options.Conventions.Add(new LocalizedRoutesConvention());
         });
         services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddSiteLocalization();
 
         // Accented letters (Spanish, French) are written as themselves, not as &#xE9; entities; markup is still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -125,6 +129,7 @@ public static class WebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization();
 
         app.UseRouting();
         // Cached public pages are answered here: not logged one by one, not rate-limited (they cost nothing).

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PiriSite.Domain.Content;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Data;
@@ -18,7 +19,7 @@ public class SeedContentTests(SiteFactory factory) : IClassFixture<SiteFactory>
     public async Task EveryLineOfTheOriginalArticleIsInTheSeededArticle()
     {
         await using var scope = factory.CreateDbScope();
-        var article = await scope.Db.Articles.SingleAsync();
+        var article = await scope.Db.Articles.SingleAsync(a => a.Culture == SiteCulture.English);
         var body = Normalise(article.BodyMarkdown);
 
         var start = Array.IndexOf(s_originalLines, "Table of Contents") + 1;
@@ -37,7 +38,7 @@ public class SeedContentTests(SiteFactory factory) : IClassFixture<SiteFactory>
     public async Task EveryOriginalPracticeAreaBlurbIsASeededSummary()
     {
         await using var scope = factory.CreateDbScope();
-        var summaries = await scope.Db.PracticeAreas.Select(p => p.Summary).ToListAsync();
+        var summaries = await scope.Db.PracticeAreas.Where(p => p.Culture == SiteCulture.English).Select(p => p.Summary).ToListAsync();
 
         var start = Array.IndexOf(s_originalLines, "42B Cancellation of Removal");
         var end = Array.IndexOf(s_originalLines, "24/7 Free 30-Minute Consultation Call");
@@ -51,7 +52,7 @@ public class SeedContentTests(SiteFactory factory) : IClassFixture<SiteFactory>
     public async Task TheFirmProfileCarriesTheOriginalOfferAndReasons()
     {
         await using var scope = factory.CreateDbScope();
-        var firm = await scope.Db.FirmProfiles.SingleAsync();
+        var firm = await scope.Db.FirmProfiles.SingleAsync(f => f.Culture == SiteCulture.English);
 
         var reasonsStart = Array.IndexOf(s_originalLines, "Why The Piri Law Firm?") + 1;
         Assert.Equal(s_originalLines[reasonsStart..(reasonsStart + 8)], firm.WhyChooseUs);
@@ -60,6 +61,42 @@ public class SeedContentTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal("(833) 600-0029", firm.Phone);
         Assert.Equal(["English", "Spanish", "French"], firm.LanguagesSpoken);
         Assert.Contains("Dallas–Fort Worth", firm.ServiceArea, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("fr")]
+    public async Task EveryEnglishPageHasASeededTranslationAtItsOwnAddress(string culture)
+    {
+        await using var scope = factory.CreateDbScope();
+        var english = await scope.Db.PracticeAreas.Where(p => p.Culture == SiteCulture.English).ToDictionaryAsync(p => p.TranslationKey);
+        var translated = await scope.Db.PracticeAreas.Where(p => p.Culture == culture).ToListAsync();
+
+        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), translated.Select(p => p.TranslationKey).Order(StringComparer.Ordinal));
+        Assert.All(translated, area =>
+        {
+            var source = english[area.TranslationKey];
+            Assert.True(Slug.IsValid(area.Slug), area.Slug);
+            Assert.NotEqual(source.BodyMarkdown, area.BodyMarkdown);
+            Assert.Equal(source.DisplayOrder, area.DisplayOrder);
+        });
+        Assert.Single(await scope.Db.Articles.Where(a => a.Culture == culture && a.TranslationKey == "ice-287g-program").ToListAsync());
+        var firm = await scope.Db.FirmProfiles.SingleAsync(f => f.Culture == culture);
+        Assert.Equal("(833) 600-0029", firm.Phone);
+        Assert.Equal("Michael Piri", firm.AttorneyName);
+        Assert.NotEmpty(firm.AdvertisingDisclaimer);
+        Assert.Equal(8, firm.WhyChooseUs.Count);
+    }
+
+    [Fact]
+    public async Task TheSpanishPagesAboutGettingHelpWarnThatANotarioIsNotALawyer()
+    {
+        await using var scope = factory.CreateDbScope();
+        var immigration = await scope.Db.PracticeAreas.SingleAsync(p => p.Culture == SiteCulture.Spanish && p.TranslationKey == "immigration");
+        var article = await scope.Db.Articles.SingleAsync(a => a.Culture == SiteCulture.Spanish);
+
+        Assert.Contains("notario", immigration.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Contains("no es abogado", article.BodyMarkdown, StringComparison.Ordinal);
     }
 
     // The original numbers its three models and bullets its goals; the Markdown keeps the words.

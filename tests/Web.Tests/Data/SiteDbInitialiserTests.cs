@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Data;
+using PiriSite.Domain.Content;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Data;
@@ -16,9 +17,12 @@ public class SiteDbInitialiserTests
         await using var scope = factory.CreateDbScope();
 
         Assert.Empty(await scope.Db.Database.GetPendingMigrationsAsync());
-        Assert.Equal(11, await scope.Db.PracticeAreas.CountAsync());
-        Assert.Equal(1, await scope.Db.Articles.CountAsync());
-        Assert.Equal(1, await scope.Db.FirmProfiles.CountAsync());
+        foreach (var culture in SiteCulture.Supported)
+        {
+            Assert.Equal(11, await scope.Db.PracticeAreas.CountAsync(p => p.Culture == culture));
+            Assert.Equal(1, await scope.Db.Articles.CountAsync(a => a.Culture == culture));
+            Assert.Equal(1, await scope.Db.FirmProfiles.CountAsync(f => f.Culture == culture));
+        }
     }
 
     // The development migrations before the squash, oldest first (as a database made by them lists them).
@@ -112,12 +116,12 @@ public class SiteDbInitialiserTests
         using var factory = new SiteFactory();
         await using (var scope = factory.CreateDbScope())
         {
-            var asylum = await scope.Db.PracticeAreas.SingleAsync(p => p.TranslationKey == "asylum");
+            var asylum = await scope.Db.PracticeAreas.SingleAsync(p => p.TranslationKey == "asylum" && p.Culture == SiteCulture.English);
             asylum.Name = "Asylum and Refugee Protection";
             asylum.Slug = "asylum-and-refugee-protection";
-            var article = await scope.Db.Articles.SingleAsync();
+            var article = await scope.Db.Articles.SingleAsync(a => a.Culture == SiteCulture.English);
             article.BodyMarkdown = "Edited by the attorney.";
-            var firm = await scope.Db.FirmProfiles.SingleAsync();
+            var firm = await scope.Db.FirmProfiles.SingleAsync(f => f.Culture == SiteCulture.English);
             firm.WhyChooseUs.Add("Edited point");
             await scope.Db.SaveChangesAsync();
         }
@@ -129,10 +133,10 @@ public class SiteDbInitialiserTests
 
         await using (var scope = factory.CreateDbScope())
         {
-            Assert.Equal(11, await scope.Db.PracticeAreas.CountAsync());
-            Assert.Equal("Asylum and Refugee Protection", (await scope.Db.PracticeAreas.SingleAsync(p => p.TranslationKey == "asylum")).Name);
-            Assert.Equal("Edited by the attorney.", (await scope.Db.Articles.SingleAsync()).BodyMarkdown);
-            Assert.Equal("Edited point", (await scope.Db.FirmProfiles.SingleAsync()).WhyChooseUs[^1]);
+            Assert.Equal(33, await scope.Db.PracticeAreas.CountAsync());
+            Assert.Equal("Asylum and Refugee Protection", (await scope.Db.PracticeAreas.SingleAsync(p => p.TranslationKey == "asylum" && p.Culture == SiteCulture.English)).Name);
+            Assert.Equal("Edited by the attorney.", (await scope.Db.Articles.SingleAsync(a => a.Culture == SiteCulture.English)).BodyMarkdown);
+            Assert.Equal("Edited point", (await scope.Db.FirmProfiles.SingleAsync(f => f.Culture == SiteCulture.English)).WhyChooseUs[^1]);
         }
     }
 
@@ -142,11 +146,11 @@ public class SiteDbInitialiserTests
         using var factory = new SiteFactory();
         await using (var scope = factory.CreateDbScope())
         {
-            var article = await scope.Db.Articles.SingleAsync();
+            var article = await scope.Db.Articles.SingleAsync(a => a.Culture == SiteCulture.English);
             Assert.Contains("<h2 id=", article.BodyHtml, StringComparison.Ordinal);
             Assert.NotEqual("[]", article.TableOfContentsJson);
             Assert.All(await scope.Db.PracticeAreas.ToListAsync(), area => Assert.Equal(PiriSite.Domain.Content.MarkdownRenderer.OutputVersion, area.RenderVersion));
-            Assert.Contains("<p>", (await scope.Db.FirmProfiles.SingleAsync()).AboutHtml, StringComparison.Ordinal);
+            Assert.Contains("<p>", (await scope.Db.FirmProfiles.SingleAsync(f => f.Culture == SiteCulture.English)).AboutHtml, StringComparison.Ordinal);
 
             // As if an older renderer had made this HTML.
             article.BodyHtml = "<p>stale</p>";
@@ -161,7 +165,7 @@ public class SiteDbInitialiserTests
 
         await using (var scope = factory.CreateDbScope())
         {
-            var article = await scope.Db.Articles.SingleAsync();
+            var article = await scope.Db.Articles.SingleAsync(a => a.Culture == SiteCulture.English);
             Assert.DoesNotContain("stale", article.BodyHtml, StringComparison.Ordinal);
             Assert.Equal(PiriSite.Domain.Content.MarkdownRenderer.OutputVersion, article.RenderVersion);
         }
