@@ -18,7 +18,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.SeoTitle).HasMaxLength(Article.SeoTitleMaxLength);
         builder.Property(a => a.SeoDescription).HasMaxLength(Article.SeoDescriptionMaxLength);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.ReviewedBy).HasMaxLength(Article.AuthorMaxLength);
+        builder.Property(a => a.ReviewedBy).HasMaxLength(ContentPage.ReviewerMaxLength);
 
         // Optimistic concurrency: a save based on an older version changes no row, and EF Core reports it.
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -18,6 +18,8 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.SourcePage).HasMaxLength(ConsultationRequest.SourcePageMaxLength);
         builder.Property(r => r.SourceCulture).HasMaxLength(SiteCulture.MaxLength);
         builder.Property(r => r.AcknowledgedNoticeVersion).HasMaxLength(40);
+        builder.Property(r => r.AcknowledgedNoticeCulture).HasMaxLength(SiteCulture.MaxLength);
+        builder.Property(r => r.AcknowledgedNoticeText).HasMaxLength(2000);
         builder.Property(r => r.PreferredLanguage).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.ContactMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);

@@ -17,6 +17,7 @@ internal sealed class PracticeAreaConfiguration : IEntityTypeConfiguration<Pract
         builder.Property(p => p.SeoTitle).HasMaxLength(PracticeArea.SeoTitleMaxLength);
         builder.Property(p => p.SeoDescription).HasMaxLength(PracticeArea.SeoDescriptionMaxLength);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ReviewedBy).HasMaxLength(ContentPage.ReviewerMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
 
         builder.HasIndex(p => new { p.Culture, p.Slug }).IsUnique();

@@ -263,6 +263,16 @@ namespace PiriSite.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcknowledgedNoticeCulture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedNoticeText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AcknowledgedNoticeVersion")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -471,6 +481,9 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceTextVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -484,6 +497,9 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("TableOfContentsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -799,6 +815,13 @@ namespace PiriSite.Data.Migrations
                     b.Property<int>("RenderVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SeoDescription")
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
@@ -811,6 +834,9 @@ namespace PiriSite.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceTextVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -825,6 +851,9 @@ namespace PiriSite.Data.Migrations
                     b.Property<string>("TableOfContentsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TranslationKey")
                         .IsRequired()

@@ -55,6 +55,7 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
                 DisplayOrder = order.GetValueOrDefault(area.TranslationKey, int.MaxValue),
                 Status = ContentStatus.Published,
                 UpdatedAt = now,
+                SourceTextVersion = TranslatedFrom(culture),
             });
         }
 
@@ -76,9 +77,13 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
                 Status = ContentStatus.Published,
                 PublishedAt = now,
                 UpdatedAt = now,
+                SourceTextVersion = TranslatedFrom(culture),
             });
         }
     }
+
+    // A seeded translation matches the seeded English text (its first version) and awaits the attorney's review.
+    private static int? TranslatedFrom(string culture) => culture == SiteCulture.English ? null : 1;
 
     private static FirmProfile ToFirmProfile(FirmProfileSeed seed, string culture, string folder, DateTime now) => new()
     {

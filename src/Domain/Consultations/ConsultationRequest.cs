@@ -47,6 +47,12 @@ public class ConsultationRequest
     /// <summary>The <see cref="ConsultationNotice.Version"/> the person acknowledged.</summary>
     public string AcknowledgedNoticeVersion { get; set; } = "";
 
+    /// <summary>The language of the notice the person read (the page's language).</summary>
+    public string AcknowledgedNoticeCulture { get; private set; } = "";
+
+    /// <summary>The exact words the person acknowledged, kept as they read them.</summary>
+    public string AcknowledgedNoticeText { get; private set; } = "";
+
     /// <summary>The staff member following it up.</summary>
     public string? AssignedToId { get; private set; }
 
@@ -104,6 +110,8 @@ public class ConsultationRequest
         string sourcePage, string sourceCulture, SpamVerdict spamVerdict)
     {
         ArgumentNullException.ThrowIfNull(details);
+        // The form was shown in the page's language, so that is the notice the person read and accepted.
+        var notice = ConsultationNotice.For(sourceCulture);
         return new ConsultationRequest
         {
             Reference = reference,
@@ -121,7 +129,9 @@ public class ConsultationRequest
             StatusChangedAt = createdAt,
             SourcePage = sourcePage.Length > SourcePageMaxLength ? sourcePage[..SourcePageMaxLength] : sourcePage,
             SourceCulture = sourceCulture,
-            AcknowledgedNoticeVersion = ConsultationNotice.Version,
+            AcknowledgedNoticeVersion = notice.Version,
+            AcknowledgedNoticeCulture = notice.Culture,
+            AcknowledgedNoticeText = notice.Text,
             SpamVerdict = spamVerdict,
             // Suspected spam waits in quarantine for a person to review; it is never dropped.
             Status = spamVerdict == SpamVerdict.NotSpam ? LeadStatus.New : LeadStatus.Spam,

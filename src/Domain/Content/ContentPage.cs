@@ -10,6 +10,7 @@ public abstract class ContentPage
     public const int SummaryMaxLength = 500;
     public const int SeoTitleMaxLength = 70;
     public const int SeoDescriptionMaxLength = 160;
+    public const int ReviewerMaxLength = 120;
 
     public int Id { get; set; }
 
@@ -47,6 +48,48 @@ public abstract class ContentPage
     public int Version { get; set; }
 
     public DateTime? DeletedAt { get; set; }
+
+    /// <summary>
+    /// When the attorney last confirmed this text (an article's accuracy, shown on its public page; a translation's
+    /// faithfulness). Null again once the text changes (<see cref="ContentRules.ChangesReviewedText"/>): the site
+    /// never vouches for words the attorney has not read. Seeded translations start unreviewed.
+    /// </summary>
+    public DateTime? ReviewedAt { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    /// <summary>
+    /// Counts the changes of substance to the title, summary or body (a fix the editor marks as minor does not
+    /// count). On an English page it is what translations are measured against.
+    /// </summary>
+    public int TextVersion { get; set; } = 1;
+
+    /// <summary>On a translation: the English page's <see cref="TextVersion"/> it was last brought in line with.</summary>
+    public int? SourceTextVersion { get; set; }
+
+    public bool IsTranslation => Culture != SiteCulture.English;
+
+    /// <summary>A translation whose English source has changed in substance since it was last brought in line.</summary>
+    public bool IsOutOfDateWith(ContentPage source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return IsTranslation && (SourceTextVersion ?? 0) < source.TextVersion;
+    }
+
+    public void MarkReviewed(DateTime utcNow, string attorney)
+    {
+        ReviewedAt = utcNow;
+        ReviewedBy = attorney;
+    }
+
+    /// <summary>Takes the review away; true when there was one.</summary>
+    public bool WithdrawReview()
+    {
+        var hadReview = ReviewedAt is not null;
+        ReviewedAt = null;
+        ReviewedBy = null;
+        return hadReview;
+    }
 
     /// <summary>The text for the page's &lt;title&gt;: the SEO title when staff wrote one.</summary>
     public string PageTitle => string.IsNullOrWhiteSpace(SeoTitle) ? Heading : SeoTitle;

@@ -3,6 +3,9 @@ using PiriSite.Web.Services.Seo;
 
 namespace PiriSite.Web.ViewModels;
 
+/// <summary>The same page in one language, at its own address (a path, e.g. "/es/areas-de-practica/asilo").</summary>
+public sealed record PageAlternate(SiteLanguage Language, string Path);
+
 /// <summary>A page drawn in the public layout: its view model carries what the layout needs.</summary>
 public interface IPublicPage
 {
@@ -44,9 +47,16 @@ public sealed record PageContext
     /// <summary>An article page: its dates and author in the link preview and its JSON-LD.</summary>
     public Article? Article { get; init; }
 
-    // The language of every page today; issue 13 makes these follow the page's culture.
-    public string Language => SiteCulture.English;
-    public string OpenGraphLocale => "en_US";
+    /// <summary>The page's language: from its address (see PathRequestCultureProvider), never from the visitor.</summary>
+    public SiteLanguage Language { get; init; } = SiteLanguage.English;
+
+    /// <summary>
+    /// This page in every language it is published in, this one included: the hreflang links, og:locale:alternate
+    /// and the language switcher's targets. Empty on pages that exist in one language only.
+    /// </summary>
+    public IReadOnlyList<PageAlternate> Alternates { get; init; } = [];
+
+    public string OpenGraphLocale => Language.OpenGraphLocale;
 
     public string FirmName => Firm?.FirmName ?? FallbackFirmName;
 

@@ -14,7 +14,7 @@ public class PracticeAreasControllerTests(SiteFactory factory) : IClassFixture<S
     {
         using var client = factory.CreateClient();
         await using var scope = factory.CreateDbScope();
-        var seeded = await scope.Db.PracticeAreas.Where(p => p.Status == ContentStatus.Published)
+        var seeded = await scope.Db.PracticeAreas.Where(p => p.Culture == SiteCulture.English && p.Status == ContentStatus.Published)
             .Select(p => new { p.Slug, p.Name }).ToListAsync();
 
         var index = await client.GetStringAsync("/practice-areas");

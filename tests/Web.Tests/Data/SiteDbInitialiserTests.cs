@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Data;
 using PiriSite.Domain.Content;
@@ -39,6 +41,8 @@ public class SiteDbInitialiserTests
     {
         using var factory = new SiteFactory();
         await using var scope = factory.CreateDbScope();
+        // Back to the schema the old migrations made (InitialCreate's), then their history instead of its.
+        await scope.Db.GetService<IMigrator>().MigrateAsync(scope.Db.Database.GetMigrations().First());
         await RewriteHistoryAsync(scope.Db, s_retiredMigrations);
         var articles = await scope.Db.Articles.CountAsync();
 

@@ -9,32 +9,53 @@ using PiriSite.Web.Tests.Infrastructure;
 namespace PiriSite.Web.Tests.Localization;
 
 /// <summary>Every interface text exists in all three languages, with the same placeholders.</summary>
-public class SharedResourceTests(SiteFactory factory) : IClassFixture<SiteFactory>
+public class ResourceFilesTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {
     private static readonly string s_folder = Path.Combine(RepositoryRoot(), "src", "Web", "Resources", "Localization");
 
-    public static TheoryData<string> Translations => ["es", "fr"];
-
-    [Theory]
-    [MemberData(nameof(Translations))]
-    public void EveryEnglishKeyIsTranslatedAndNothingElse(string culture)
+    // Every resource set (SharedResource, ConsultationResource, …) in every translation.
+    public static TheoryData<string, string> Translations()
     {
-        var english = Entries("SharedResource.resx");
-        var translated = Entries($"SharedResource.{culture}.resx");
+        var data = new TheoryData<string, string>();
+        foreach (var set in Directory.GetFiles(s_folder, "*.resx").Select(Path.GetFileName).Where(f => f!.Count(c => c == '.') == 1))
+        {
+            foreach (var culture in new[] { "es", "fr" })
+            {
+                data.Add(Path.GetFileNameWithoutExtension(set)!, culture);
+            }
+        }
 
-        Assert.Empty(english.Keys.Except(translated.Keys, StringComparer.Ordinal));
-        Assert.Empty(translated.Keys.Except(english.Keys, StringComparer.Ordinal));
-        Assert.All(translated, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), $"{culture}: \"{entry.Key}\" is empty"));
+        return data;
     }
 
     [Theory]
     [MemberData(nameof(Translations))]
-    public void TranslationsKeepEveryPlaceholder(string culture)
+    public void EveryEnglishKeyIsTranslatedAndNothingElse(string set, string culture)
     {
-        foreach (var (key, value) in Entries($"SharedResource.{culture}.resx"))
+        var english = Entries($"{set}.resx");
+        var translated = Entries($"{set}.{culture}.resx");
+
+        Assert.Empty(english.Keys.Except(translated.Keys, StringComparer.Ordinal));
+        Assert.Empty(translated.Keys.Except(english.Keys, StringComparer.Ordinal));
+        Assert.All(translated, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), $"{set}.{culture}: \"{entry.Key}\" is empty"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void TranslationsKeepEveryPlaceholder(string set, string culture)
+    {
+        foreach (var (key, value) in Entries($"{set}.{culture}.resx"))
         {
-            Assert.True(Placeholders(key).SetEquals(Placeholders(value)), $"{culture}: \"{key}\" → \"{value}\"");
+            Assert.True(Placeholders(key).SetEquals(Placeholders(value)), $"{set}.{culture}: \"{key}\" → \"{value}\"");
         }
+    }
+
+    [Fact]
+    public void NoKeyIsInTwoResourceSets()
+    {
+        var keys = Directory.GetFiles(s_folder, "*.resx").Where(f => Path.GetFileName(f).Count(c => c == '.') == 1)
+            .SelectMany(f => Entries(Path.GetFileName(f)).Keys).ToList();
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Theory]
@@ -58,8 +79,12 @@ public class SharedResourceTests(SiteFactory factory) : IClassFixture<SiteFactor
     }
 
     [Fact]
-    public void EveryLanguageOfTheSiteHasItsResourceFile() =>
-        Assert.All(SiteLanguage.All.Where(l => !l.IsEnglish), l => Assert.True(File.Exists(Path.Combine(s_folder, $"SharedResource.{l.Code}.resx")), l.Code));
+    public void EveryLanguageOfTheSiteHasItsResourceFiles() =>
+        Assert.All(SiteLanguage.All.Where(l => !l.IsEnglish), l =>
+        {
+            Assert.True(File.Exists(Path.Combine(s_folder, $"SharedResource.{l.Code}.resx")), l.Code);
+            Assert.True(File.Exists(Path.Combine(s_folder, $"ConsultationResource.{l.Code}.resx")), l.Code);
+        });
 
     private static Dictionary<string, string> Entries(string file) =>
         XDocument.Load(Path.Combine(s_folder, file)).Root!.Elements("data")
