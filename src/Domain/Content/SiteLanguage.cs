@@ -21,6 +21,20 @@ public sealed record SiteLanguage(string Code, string CultureName, string Native
     public static SiteLanguage Of(string? code) =>
         All.FirstOrDefault(l => l.Code == code) ?? English;
 
+    /// <summary>The language of a .NET culture ("es-US", "es" → Spanish); English for any other.</summary>
+    public static SiteLanguage FromCulture(System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var code = culture.TwoLetterISOLanguageName;
+        return All.FirstOrDefault(l => l.Code == code) ?? English;
+    }
+
+    /// <summary>
+    /// The language of the request being answered: the request-localization middleware sets the current culture
+    /// from the address (PathRequestCultureProvider), so controllers, services and views read it here.
+    /// </summary>
+    public static SiteLanguage Current => FromCulture(System.Globalization.CultureInfo.CurrentCulture);
+
     /// <summary>The language an address is in, from its first segment alone ("/es/..." is Spanish).</summary>
     public static SiteLanguage FromPath(string? path)
     {

@@ -62,4 +62,13 @@ public class SitePathsTests
         Assert.Equal(SiteCulture.Supported, SiteLanguage.All.Select(l => l.Code));
         Assert.True(SiteLanguage.All[0].IsEnglish);
     }
+
+    [Theory]
+    [InlineData("es-US", "es")]
+    [InlineData("es", "es")]
+    [InlineData("fr-FR", "fr")]
+    [InlineData("en-US", "en")]
+    [InlineData("de-DE", "en")]
+    public void ACultureBelongsToItsLanguage(string culture, string language) =>
+        Assert.Equal(language, SiteLanguage.FromCulture(new System.Globalization.CultureInfo(culture)).Code);
 }
