@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Localization;
+using PiriSite.Web.Localization;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
@@ -7,11 +9,12 @@ namespace PiriSite.Web.Controllers;
 /// <summary>
 /// Renders the friendly error pages. Reached by re-execution from the exception handler and the status-code
 /// pages, with the original request's method, so it answers every method and needs no antiforgery token.
-/// It never shows what went wrong inside: that goes to the log only.
+/// It never shows what went wrong inside: that goes to the log only. The page speaks the language of the address
+/// that was asked for (PathRequestCultureProvider reads the original path), so "/es/..." fails in Spanish.
 /// </summary>
 [Route("error")]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorController(FirmProfileService firmProfile, PageContextFactory pages) : Controller
+public sealed class ErrorController(FirmProfileService firmProfile, PageContextFactory pages, IStringLocalizer<SharedResource> text) : Controller
 {
     [Route("{statusCode:int}")]
     public async Task<IActionResult> Show([FromRoute] int statusCode)
@@ -20,7 +23,8 @@ public sealed class ErrorController(FirmProfileService firmProfile, PageContextF
         var requested = HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? statusCode : Response.StatusCode;
         var code = requested is >= 400 and <= 599 ? requested : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
-        var error = ErrorViewModel.For(code);
+        var english = ErrorViewModel.For(code);
+        var error = english with { Title = text[english.Title], Message = text[english.Message] };
 
         // The profile may be what failed: the page then renders without the parts that need it.
         var page = pages.For(Request, await firmProfile.TryGetAsync(), error.Title, error.Message) with { NoIndex = true };

@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using PiriSite.Web.Localization;
 using PiriSite.Web.Services.Caching;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
 
+/// <summary>The home page and the firm's own pages (about, privacy, disclaimer), in the address's language.</summary>
+[LocalizedRoutes]
 public sealed class HomeController(
     PublicContentService content,
     FirmProfileService firmProfile,
-    PageContextFactory pages) : Controller
+    PageContextFactory pages,
+    IStringLocalizer<SharedResource> text) : Controller
 {
     private const int LatestArticleCount = 3;
 
@@ -20,8 +25,9 @@ public sealed class HomeController(
         var areas = await content.ListPracticeAreasAsync(cancellationToken);
         var articles = await content.ListArticlesAsync(LatestArticleCount, cancellationToken);
         var page = pages.For(Request, firm,
-            $"{firm.FirmName} | Immigration Attorney in {firm.ServiceArea}",
-            $"Immigration attorney {firm.AttorneyName} helps families in {firm.ServiceArea} with deportation defense, asylum, green cards and visas. {firm.ConsultationOfferTitle}: {firm.Phone}.");
+            text["{0} | Immigration Attorney in {1}", firm.FirmName, firm.ServiceArea],
+            text["Immigration attorney {0} helps families in {1} with deportation defense, asylum, green cards and visas. {2}: {3}.",
+                firm.AttorneyName, firm.ServiceArea, firm.ConsultationOfferTitle, firm.Phone]);
         return View(new HomeViewModel(page, firm, areas, articles));
     }
 
@@ -30,8 +36,9 @@ public sealed class HomeController(
     public async Task<IActionResult> About(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        return ContentPage(firm, $"About {firm.FirmName}",
-            $"{firm.FirmName}: immigration attorney {firm.AttorneyName} in {firm.ServiceArea}. {string.Join(", ", firm.LanguagesSpoken)} spoken.",
+        return ContentPage(firm, text["About {0}", firm.FirmName],
+            text["{0}: immigration attorney {1} in {2}. {3} spoken.",
+                firm.FirmName, firm.AttorneyName, firm.ServiceArea, string.Join(", ", firm.LanguagesSpoken)],
             firm.AboutHtml);
     }
 
@@ -40,8 +47,8 @@ public sealed class HomeController(
     public async Task<IActionResult> Privacy(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        return ContentPage(firm, "Privacy Policy",
-            $"How {firm.FirmName} collects, uses and protects the information you share through this website.",
+        return ContentPage(firm, text["Privacy policy"],
+            text["How {0} collects, uses and protects the information you share through this website.", firm.FirmName],
             firm.PrivacyHtml);
     }
 
@@ -50,8 +57,8 @@ public sealed class HomeController(
     public async Task<IActionResult> Disclaimer(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        return ContentPage(firm, "Legal Disclaimer",
-            $"Attorney advertising, general information not legal advice, and no attorney-client relationship: the terms of {firm.FirmName}'s website.",
+        return ContentPage(firm, text["Legal Disclaimer"],
+            text["Attorney advertising, general information not legal advice, and no attorney-client relationship: the terms of {0}'s website.", firm.FirmName],
             firm.DisclaimerHtml);
     }
 

@@ -1,23 +1,29 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using PiriSite.Web.Localization;
 using PiriSite.Web.Services.Caching;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
 
+/// <summary>The practice areas and their list, in the address's language.</summary>
 [Route("practice-areas")]
+[LocalizedRoutes]
 public sealed class PracticeAreasController(
     PublicContentService content,
     FirmProfileService firmProfile,
-    PageContextFactory pages) : Controller
+    PageContextFactory pages,
+    IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.PracticeAreasTag])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        var page = pages.For(Request, firm, "Immigration Practice Areas",
-            $"{firm.PracticeAreasTagline} in {firm.ServiceArea}: cancellation of removal, asylum, green cards, family visas, TPS, DACA and more.");
+        var page = pages.For(Request, firm, text["Immigration Practice Areas"],
+            text["{0} in {1}: cancellation of removal, asylum, green cards, family visas, TPS, DACA and more.", firm.PracticeAreasTagline, firm.ServiceArea])
+            with { Section = SiteSection.PracticeAreas };
         return View(new PracticeAreaIndexViewModel(page, firm, await content.ListPracticeAreasAsync(cancellationToken)));
     }
 
@@ -29,13 +35,16 @@ public sealed class PracticeAreasController(
         if (area is null)
         {
             return await content.FindMovedSlugAsync(ContentKind.PracticeArea, slug, cancellationToken) is { } moved
-                ? RedirectPermanent($"/practice-areas/{moved}")
+                ? RedirectPermanent(SitePaths.PracticeArea(SiteLanguage.Current, moved))
                 : NotFound();
         }
 
         var firm = await firmProfile.GetAsync(cancellationToken);
-        var page = pages.For(Request, firm, area.PageTitle, area.PageDescription);
+        var page = pages.For(Request, firm, area.PageTitle, area.PageDescription) with
+        {
+            Alternates = await content.ListTranslationsAsync(ContentKind.PracticeArea, area.TranslationKey, cancellationToken),
+        };
         return View(PracticeAreaPageViewModel.Create(
-            page, area, area.RenderedBody(), firm, await content.ListPracticeAreasAsync(cancellationToken), Request.Path));
+            page, area, area.RenderedBody(), firm, await content.ListPracticeAreasAsync(cancellationToken), Request.Path, text));
     }
 }

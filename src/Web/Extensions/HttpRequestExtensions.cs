@@ -23,7 +23,7 @@ public static class HttpRequestExtensions
 
     /// <summary>
     /// The one address search engines should index this page under: the configured public origin (never the
-    /// request's Host), the path in lower case, no query string.
+    /// request's Host), the path in lower case without a trailing slash (but "/"), no query string.
     /// </summary>
     public static string CanonicalUrl(this HttpRequest request, SiteOptions options)
     {
@@ -32,6 +32,12 @@ public static class HttpRequestExtensions
 
         var origin = options.PublicOrigin;
         var path = (request.PathBase + request.Path).Value ?? "/";
+        // "/es/" and "/es" are one page; the hreflang links and the sitemap name it without the slash.
+        if (path.Length > 1 && path.EndsWith('/'))
+        {
+            path = path.TrimEnd('/');
+        }
+
 #pragma warning disable CA1308 // URLs on this site are lower-case by design (LowercaseUrls); this is not a security comparison.
         return origin + path.ToLowerInvariant();
 #pragma warning restore CA1308

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using PiriSite.Web.Services.Seo;
 
 namespace PiriSite.Web.ViewModels;
@@ -7,14 +8,24 @@ public sealed record ArticleIndexViewModel(PageContext Page, IReadOnlyList<Artic
 public sealed record ArticlePageViewModel(PageContext Page, Article Article, RenderedMarkdown Body, FirmProfile Firm, ConsultationFormContext ShortForm)
     : IPublicPage
 {
-    /// <summary>An article's page, public or previewed by staff; its short form is the shared (cacheable) one.</summary>
-    public static ArticlePageViewModel Create(PageContext page, Article article, RenderedMarkdown body, FirmProfile firm, string path)
+    /// <summary>
+    /// An article's page, public or previewed by staff; its short form is the shared (cacheable) one. The trail is
+    /// in the page's language, its names from <paramref name="text"/> (English without one).
+    /// </summary>
+    public static ArticlePageViewModel Create(
+        PageContext page, Article article, RenderedMarkdown body, FirmProfile firm, string path, IStringLocalizer? text = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(article);
         var shortForm = new ConsultationFormContext(
             ConsultationFormViewModel.Shared(null, path), [], firm, ShowErrorSummary: false, Compact: true);
-        Breadcrumb[] trail = [new("Home", "/"), new("Articles", "/articles"), new(article.Title, $"/articles/{article.Slug}")];
-        return new ArticlePageViewModel(page with { Breadcrumbs = trail, Article = article }, article, body, firm, shortForm);
+        var language = page.Language;
+        Breadcrumb[] trail =
+        [
+            new(text?["Home"] ?? "Home", SitePaths.Home(language)),
+            new(text?["Articles"] ?? "Articles", SitePaths.Section(language, SiteSection.Articles)),
+            new(article.Title, SitePaths.Article(language, article.Slug)),
+        ];
+        return new ArticlePageViewModel(page with { Breadcrumbs = trail, Article = article, Section = SiteSection.Articles }, article, body, firm, shortForm);
     }
 }

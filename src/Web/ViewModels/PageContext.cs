@@ -4,7 +4,18 @@ using PiriSite.Web.Services.Seo;
 namespace PiriSite.Web.ViewModels;
 
 /// <summary>The same page in one language, at its own address (a path, e.g. "/es/areas-de-practica/asilo").</summary>
-public sealed record PageAlternate(SiteLanguage Language, string Path);
+public sealed record PageAlternate(SiteLanguage Language, string Path)
+{
+    /// <summary>A page that exists in every language: the home page (null) or a section (index, about, privacy…).</summary>
+    public static IReadOnlyList<PageAlternate> InEveryLanguage(SiteSection? section) =>
+        [.. SiteLanguage.All.Select(l => new PageAlternate(l, section is { } s ? SitePaths.Section(l, s) : SitePaths.Home(l)))];
+}
+
+/// <summary>One entry of the language switcher: where it leads, and whether it is the page being read.</summary>
+public sealed record LanguageLink(SiteLanguage Language, string Path, bool IsCurrent);
+
+/// <summary>One &lt;link rel="alternate" hreflang&gt;: a language code (or "x-default") and an absolute address.</summary>
+public sealed record HreflangLink(string Hreflang, string Href);
 
 /// <summary>A page drawn in the public layout: its view model carries what the layout needs.</summary>
 public interface IPublicPage
@@ -56,7 +67,56 @@ public sealed record PageContext
     /// </summary>
     public IReadOnlyList<PageAlternate> Alternates { get; init; } = [];
 
+    /// <summary>
+    /// The section a page belongs to (articles, practice areas): where the switcher leads in a language the page
+    /// is not published in. Null for the others, whose switcher then leads to that language's home page.
+    /// </summary>
+    public SiteSection? Section { get; init; }
+
+    /// <summary>The attorney's title in the page's language, for the structured data.</summary>
+    public string AttorneyJobTitle { get; init; } = "Immigration Attorney";
+
     public string OpenGraphLocale => Language.OpenGraphLocale;
+
+    /// <summary>og:locale:alternate: the locales of the page's other published languages.</summary>
+    public IReadOnlyList<string> OpenGraphLocaleAlternates =>
+        [.. Alternates.Where(a => a.Language != Language).Select(a => a.Language.OpenGraphLocale)];
+
+    /// <summary>
+    /// The hreflang links: every published language of the page (this one included) and x-default, the English
+    /// one; none for a page that exists in one language only, or is kept out of search results.
+    /// </summary>
+    public IReadOnlyList<HreflangLink> HreflangLinks()
+    {
+        if (NoIndex || Alternates.Count < 2)
+        {
+            return [];
+        }
+
+        var links = Alternates.Select(a => new HreflangLink(a.Language.Code, Origin + a.Path)).ToList();
+        if (Alternates.FirstOrDefault(a => a.Language.IsEnglish) is { } english)
+        {
+            links.Add(new HreflangLink("x-default", Origin + english.Path));
+        }
+
+        return links;
+    }
+
+    /// <summary>
+    /// The language switcher, every language in the site's order: the page itself where it is published in that
+    /// language (its translated slug); otherwise that language's section index (or home page), at the notice
+    /// saying the page is not translated yet. The page being read is marked current.
+    /// </summary>
+    public IReadOnlyList<LanguageLink> LanguageLinks() =>
+    [
+        .. SiteLanguage.All.Select(language =>
+            language == Language ? new LanguageLink(language, Alternates.FirstOrDefault(a => a.Language == language)?.Path ?? "", true)
+            : Alternates.FirstOrDefault(a => a.Language == language) is { } alternate ? new LanguageLink(language, alternate.Path, false)
+            : new LanguageLink(language, UntranslatedPath(language), false)),
+    ];
+
+    /// <summary>This language's Atom feed, linked from its pages.</summary>
+    public string FeedPath => SitePaths.Feed(Language);
 
     public string FirmName => Firm?.FirmName ?? FallbackFirmName;
 
@@ -70,7 +130,8 @@ public sealed record PageContext
     /// <summary>The title a shared link shows (og:title, twitter:title): the page's own, without the firm's name added.</summary>
     public string ShareTitle => Title ?? FirmName;
 
-    public string SocialCardUrl => $"{Origin}/{SocialCard.FileName}";
+    /// <summary>The link preview's picture in the page's language (its consultation offer, in words it reads).</summary>
+    public string SocialCardUrl => $"{Origin}{Language.PathPrefix}/{SocialCard.FileName}";
 
     public string SocialCardAlt => Firm is null ? FirmName : $"{FirmName}: {Firm.ConsultationOfferTitle}, {Firm.Phone}";
 
@@ -80,12 +141,16 @@ public sealed record PageContext
         var nodes = new List<JsonObject>();
         if (Firm is not null)
         {
-            nodes.Add(StructuredData.Firm(Firm, Origin));
+            nodes.Add(StructuredData.Firm(Firm, Origin, AttorneyJobTitle));
         }
 
         if (Article is not null)
         {
             nodes.AddRange(StructuredData.Article(Article, CanonicalUrl, Origin));
+        }
+        else if (Firm is not null)
+        {
+            nodes.Add(StructuredData.WebPage(CanonicalUrl, Title ?? FirmName, Language.Code, Origin));
         }
 
         if (Breadcrumbs.Count > 0)
@@ -95,4 +160,8 @@ public sealed record PageContext
 
         return nodes;
     }
+
+    private string UntranslatedPath(SiteLanguage language) =>
+        (Section is SiteSection.Articles or SiteSection.PracticeAreas ? SitePaths.Section(language, Section.Value) : SitePaths.Home(language))
+        + "#untranslated";
 }

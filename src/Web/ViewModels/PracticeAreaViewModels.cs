@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using PiriSite.Web.Services.Seo;
 
 namespace PiriSite.Web.ViewModels;
@@ -15,17 +16,25 @@ public sealed record PracticeAreaPageViewModel(
 {
     /// <summary>
     /// A practice area's page, public or previewed by staff: the other public areas beside it, and the short form
-    /// (the shared, cacheable one) with this area chosen.
+    /// (the shared, cacheable one) with this area chosen. The trail is in the page's language, its names from
+    /// <paramref name="text"/> (English without one).
     /// </summary>
     public static PracticeAreaPageViewModel Create(
-        PageContext page, PracticeArea area, RenderedMarkdown body, FirmProfile firm, IEnumerable<PracticeAreaListItem> publicAreas, string path)
+        PageContext page, PracticeArea area, RenderedMarkdown body, FirmProfile firm, IEnumerable<PracticeAreaListItem> publicAreas, string path,
+        IStringLocalizer? text = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(area);
         var others = publicAreas.Where(a => a.Slug != area.Slug).ToList();
         var shortForm = new ConsultationFormContext(
             ConsultationFormViewModel.Shared(area.TranslationKey, path), [], firm, ShowErrorSummary: false, Compact: true);
-        Breadcrumb[] trail = [new("Home", "/"), new("Practice Areas", "/practice-areas"), new(area.Name, $"/practice-areas/{area.Slug}")];
-        return new PracticeAreaPageViewModel(page with { Breadcrumbs = trail }, area, body, firm, others, shortForm);
+        var language = page.Language;
+        Breadcrumb[] trail =
+        [
+            new(text?["Home"] ?? "Home", SitePaths.Home(language)),
+            new(text?["Practice areas"] ?? "Practice Areas", SitePaths.Section(language, SiteSection.PracticeAreas)),
+            new(area.Name, SitePaths.PracticeArea(language, area.Slug)),
+        ];
+        return new PracticeAreaPageViewModel(page with { Breadcrumbs = trail, Section = SiteSection.PracticeAreas }, area, body, firm, others, shortForm);
     }
 }

@@ -4,36 +4,44 @@ using System.Xml;
 
 namespace PiriSite.Web.Services.Seo;
 
-/// <summary>The articles as an Atom feed (RFC 4287), for feed readers and for search engines that follow feeds.</summary>
+/// <summary>
+/// One language's articles as an Atom feed (RFC 4287), for feed readers and for search engines that follow feeds:
+/// each language has its own, at its own address, titled in its language.
+/// </summary>
 public static class AtomFeed
 {
     private const string Namespace = "http://www.w3.org/2005/Atom";
 
-    public static string Write(string origin, FirmProfile firm, IReadOnlyList<Article> articles)
+    /// <summary>The feed's language and its title and subtitle, already in that language.</summary>
+    public sealed record Header(SiteLanguage Language, string Title, string Subtitle);
+
+    public static string Write(string origin, FirmProfile firm, IReadOnlyList<Article> articles, Header header)
     {
         ArgumentNullException.ThrowIfNull(firm);
         ArgumentNullException.ThrowIfNull(articles);
-        var feedUrl = $"{origin}/articles/feed.xml";
+        ArgumentNullException.ThrowIfNull(header);
+        var language = header.Language;
+        var feedUrl = origin + SitePaths.Feed(language);
         var output = new StringBuilder();
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Namespace);
-            xml.WriteAttributeString("xml", "lang", null, "en");
+            xml.WriteAttributeString("xml", "lang", null, language.Code);
             xml.WriteElementString("id", Namespace, feedUrl);
-            xml.WriteElementString("title", Namespace, $"{firm.FirmName}: immigration articles");
-            xml.WriteElementString("subtitle", Namespace, $"Plain-language explanations of U.S. immigration law from {firm.FirmName}, {firm.ServiceArea}.");
+            xml.WriteElementString("title", Namespace, header.Title);
+            xml.WriteElementString("subtitle", Namespace, header.Subtitle);
             xml.WriteElementString("updated", Namespace, Timestamp(articles.Count == 0 ? firm.UpdatedAt : articles.Max(a => a.LastChangedAt())));
             Link(xml, "self", feedUrl, "application/atom+xml");
-            Link(xml, "alternate", $"{origin}/articles", "text/html");
+            Link(xml, "alternate", origin + SitePaths.Section(language, SiteSection.Articles), "text/html");
             xml.WriteStartElement("author", Namespace);
             xml.WriteElementString("name", Namespace, firm.FirmName);
-            xml.WriteElementString("uri", Namespace, $"{origin}/");
+            xml.WriteElementString("uri", Namespace, origin + SitePaths.Home(language));
             xml.WriteEndElement();
 
             foreach (var article in articles)
             {
-                var url = $"{origin}/articles/{article.Slug}";
+                var url = origin + SitePaths.Article(language, article.Slug);
                 xml.WriteStartElement("entry", Namespace);
                 xml.WriteElementString("id", Namespace, url);
                 xml.WriteElementString("title", Namespace, article.Title);

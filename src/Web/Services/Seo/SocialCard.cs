@@ -5,10 +5,13 @@ namespace PiriSite.Web.Services.Seo;
 /// <summary>
 /// The picture a shared link shows (Open Graph and Twitter cards: WhatsApp, Facebook, iMessage, X): the firm's name,
 /// its attorney and languages, the free consultation and the phone number, drawn from the firm profile, so an edit
-/// to the profile shows on the next share. 1200 × 630 PNG, the size those services show large.
+/// to the profile shows on the next share. 1200 × 630 PNG, the size those services show large. One per language,
+/// from that language's profile (its consultation offer) with the card's own words in that language.
 /// </summary>
 public static class SocialCard
 {
+    /// <summary>The card's own words in its language: the line above the name and the attorney's line.</summary>
+    public sealed record Text(string TopLine, string AttorneyLine);
     /// <summary>Its address below the site's root, named once for the route and the pages' tags.</summary>
     public const string FileName = "social-card.png";
 
@@ -27,9 +30,29 @@ public static class SocialCard
 
     private const float Margin = 80;
 
-    public static byte[] Render(FirmProfile firm)
+    /// <summary>The English card's words, as <see cref="Texts"/> gives them without a translation.</summary>
+    public static byte[] Render(FirmProfile firm) => Render(firm, Texts(firm, (format, args) => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture, format, args), System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The card's words for a profile: <paramref name="translate"/> turns a key and its arguments into the
+    /// language's text (the localizer); the top line is upper-cased by that language's rules.
+    /// </summary>
+    public static Text Texts(FirmProfile firm, Func<string, object[], string> translate, System.Globalization.CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(firm);
+        ArgumentNullException.ThrowIfNull(translate);
+        var top = string.IsNullOrWhiteSpace(firm.ServiceArea) ? "" : translate("Immigration law · {0}", [firm.ServiceArea]).ToUpper(culture);
+        var attorney = firm.LanguagesSpoken.Count > 0
+            ? translate("Attorney {0} · {1}", [firm.AttorneyName, string.Join(", ", firm.LanguagesSpoken)])
+            : translate("Attorney {0}", [firm.AttorneyName]);
+        return new Text(top, attorney);
+    }
+
+    public static byte[] Render(FirmProfile firm, Text text)
+    {
+        ArgumentNullException.ThrowIfNull(firm);
+        ArgumentNullException.ThrowIfNull(text);
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(s_navy);
@@ -44,10 +67,7 @@ public static class SocialCard
         }
 
         var top = 120f;
-        if (!string.IsNullOrWhiteSpace(firm.ServiceArea))
-        {
-            DrawLine(canvas, $"Immigration law · {firm.ServiceArea}".ToUpperInvariant(), s_serif, 28, s_gold, top);
-        }
+        DrawLine(canvas, text.TopLine, s_serif, 28, s_gold, top);
 
         // The name as large as fits on one line, from 96 px down to 56 px.
         var nameSize = 96f;
@@ -58,10 +78,7 @@ public static class SocialCard
 
         DrawLine(canvas, firm.FirmName, s_serifBold, nameSize, SKColors.White, top + 20 + nameSize);
 
-        var attorney = firm.LanguagesSpoken.Count > 0
-            ? $"Attorney {firm.AttorneyName} · {string.Join(", ", firm.LanguagesSpoken)}"
-            : $"Attorney {firm.AttorneyName}";
-        DrawLine(canvas, attorney, s_serif, 36, s_text, top + 110 + nameSize);
+        DrawLine(canvas, text.AttorneyLine, s_serif, 36, s_text, top + 110 + nameSize);
 
         DrawLine(canvas, firm.ConsultationOfferTitle, s_serif, 34, s_text, Height - 105);
         DrawLine(canvas, firm.Phone, s_serifBold, 52, s_gold, Height - 40);

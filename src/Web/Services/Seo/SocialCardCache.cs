@@ -1,25 +1,32 @@
+using System.Collections.Concurrent;
+
 namespace PiriSite.Web.Services.Seo;
 
 /// <summary>
-/// The social card's PNG, drawn once per version of what it shows. The page cache keeps a copy per coding and
-/// loses it at every eviction (any content save), and drawing with SkiaSharp costs far more than a page: the
-/// bytes are kept here until the firm's name, attorney, languages, area, offer or phone change.
+/// The social card's PNG in each language, drawn once per version of what it shows. The page cache keeps a copy per
+/// coding and loses it at every eviction (any content save), and drawing with SkiaSharp costs far more than a page:
+/// the bytes are kept here until the firm's name, attorney, languages, area, offer, phone or the card's words in
+/// that language change.
 /// </summary>
 public sealed class SocialCardCache
 {
     private readonly Lock _drawing = new();
-    private Entry? _current;
+    private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
     private int _drawCount;
 
-    /// <summary>How many times the card has been drawn since start (read by the tests).</summary>
+    /// <summary>How many times a card has been drawn since start (read by the tests).</summary>
     internal int DrawCount => Volatile.Read(ref _drawCount);
 
-    public byte[] Get(FirmProfile firm)
+    /// <summary>The English card, with its English words.</summary>
+    public byte[] Get(FirmProfile firm) => Get(firm, SocialCard.Texts(firm, (format, args) => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture, format, args), System.Globalization.CultureInfo.InvariantCulture));
+
+    public byte[] Get(FirmProfile firm, SocialCard.Text text)
     {
         ArgumentNullException.ThrowIfNull(firm);
-        var key = Key(firm);
-        var current = Volatile.Read(ref _current);
-        if (current?.Key == key)
+        ArgumentNullException.ThrowIfNull(text);
+        var key = Key(firm, text);
+        if (_current.TryGetValue(firm.Culture, out var current) && current.Key == key)
         {
             return current.Png;
         }
@@ -27,12 +34,11 @@ public sealed class SocialCardCache
         // One drawing at a time: a burst of requests after an edit draws the new card once, not once each.
         lock (_drawing)
         {
-            current = _current;
-            if (current?.Key != key)
+            if (!_current.TryGetValue(firm.Culture, out current) || current.Key != key)
             {
-                current = new Entry(key, SocialCard.Render(firm));
+                current = new Entry(key, SocialCard.Render(firm, text));
                 Interlocked.Increment(ref _drawCount);
-                Volatile.Write(ref _current, current);
+                _current[firm.Culture] = current;
             }
 
             return current.Png;
@@ -40,9 +46,9 @@ public sealed class SocialCardCache
     }
 
     // Exactly what SocialCard.Render reads, so an edit to anything drawn makes a new card and nothing else does.
-    private static string Key(FirmProfile firm) => string.Join('\u001f',
+    private static string Key(FirmProfile firm, SocialCard.Text text) => string.Join('\u001f',
         firm.Culture, firm.FirmName, firm.AttorneyName, string.Join('\u001e', firm.LanguagesSpoken), firm.ServiceArea,
-        firm.ConsultationOfferTitle, firm.Phone);
+        firm.ConsultationOfferTitle, firm.Phone, text.TopLine, text.AttorneyLine);
 
     private sealed record Entry(string Key, byte[] Png);
 }

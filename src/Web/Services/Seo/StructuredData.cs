@@ -13,8 +13,11 @@ public static class StructuredData
 
     public static string FirmId(string origin) => $"{origin}/#firm";
 
-    /// <summary>The firm (a LegalService, and an Attorney in schema.org's sense) with its attorney.</summary>
-    public static JsonObject Firm(FirmProfile firm, string origin)
+    /// <summary>
+    /// The firm (a LegalService, and an Attorney in schema.org's sense) with its attorney, and the languages the
+    /// site and the firm serve clients in. <paramref name="jobTitle"/> is the attorney's title in the page's language.
+    /// </summary>
+    public static JsonObject Firm(FirmProfile firm, string origin, string jobTitle = "Immigration Attorney")
     {
         ArgumentNullException.ThrowIfNull(firm);
         var telephone = firm.PhoneUri["tel:".Length..];
@@ -28,6 +31,7 @@ public static class StructuredData
             ["description"] = firm.ConsultationOfferText,
             ["areaServed"] = new JsonObject { ["@type"] = "AdministrativeArea", ["name"] = firm.ServiceArea },
             ["knowsLanguage"] = Strings(firm.LanguagesSpoken),
+            ["availableLanguage"] = Strings(SiteLanguage.All.Select(l => l.Code)),
             ["contactPoint"] = new JsonObject
             {
                 ["@type"] = "ContactPoint",
@@ -47,7 +51,7 @@ public static class StructuredData
                 ["@type"] = "Person",
                 ["@id"] = $"{origin}/#attorney",
                 ["name"] = firm.AttorneyName,
-                ["jobTitle"] = "Immigration Attorney",
+                ["jobTitle"] = jobTitle,
                 ["knowsLanguage"] = Strings(firm.LanguagesSpoken),
                 ["worksFor"] = new JsonObject { ["@id"] = FirmId(origin) },
             },
@@ -78,6 +82,7 @@ public static class StructuredData
             ["@id"] = url,
             ["url"] = url,
             ["name"] = article.PageTitle,
+            ["inLanguage"] = article.Culture,
             ["mainEntity"] = new JsonObject { ["@id"] = $"{url}#article" },
         };
         if (article.ReviewedAt is { } reviewed && !string.IsNullOrEmpty(article.ReviewedBy))
@@ -88,6 +93,18 @@ public static class StructuredData
 
         return [node, page];
     }
+
+    /// <summary>A page other than an article: its address, title and language, about the firm.</summary>
+    public static JsonObject WebPage(string url, string name, string language, string origin) =>
+        new()
+        {
+            ["@type"] = "WebPage",
+            ["@id"] = url,
+            ["url"] = url,
+            ["name"] = name,
+            ["inLanguage"] = language,
+            ["about"] = new JsonObject { ["@id"] = FirmId(origin) },
+        };
 
     /// <summary>The page's place in the site, as the breadcrumb on the page shows it.</summary>
     public static JsonObject Breadcrumbs(string origin, IReadOnlyList<Breadcrumb> trail)
