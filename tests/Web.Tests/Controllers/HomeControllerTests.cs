@@ -82,7 +82,7 @@ public class HomeControllerTests(SiteFactory factory) : IClassFixture<SiteFactor
 
         var html = await client.GetStringAsync("/privacy");
 
-        Assert.Equal("Privacy Policy", Html.Headings(html, 1).Single());
+        Assert.Equal("Privacy policy", Html.Headings(html, 1).Single());
         Assert.Contains("What we collect", Html.Headings(html, 2));
     }
 }

@@ -34,11 +34,94 @@ public sealed partial class SeoControllerTests : IDisposable
 
         Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
         var urls = sitemap.Root!.Elements(s_sitemap + "url").ToList();
-        var locations = urls.Select(u => u.Element(s_sitemap + "loc")!.Value).ToList();
+        var english = urls.Select(u => u.Element(s_sitemap + "loc")!.Value)
+            .Where(loc => !loc.StartsWith(SiteFactory.BaseAddress + "/es", StringComparison.Ordinal)
+                && !loc.StartsWith(SiteFactory.BaseAddress + "/fr", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             PublicRoutes.All.Append("/articles/published-yesterday").Select(path => SiteFactory.BaseAddress + path).Order(StringComparer.Ordinal),
-            locations.Order(StringComparer.Ordinal));
+            english.Order(StringComparer.Ordinal));
         Assert.All(urls, url => Assert.True(DateTime.TryParse(url.Element(s_sitemap + "lastmod")?.Value, out _)));
+    }
+
+    [Theory]
+    [InlineData("es", "/es/areas-de-practica/asilo", "/es/articulos/que-es-el-programa-287g-de-ice")]
+    [InlineData("fr", "/fr/domaines-de-pratique/asile", "/fr/articles/qu-est-ce-que-le-programme-287g-de-l-ice")]
+    public async Task TheSitemapListsEveryLanguagesPages(string language, string area, string article)
+    {
+        using var client = _factory.CreateClient();
+
+        var sitemap = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        var locations = sitemap.Root!.Elements(s_sitemap + "url").Select(u => u.Element(s_sitemap + "loc")!.Value).ToList();
+
+        // Home, both indexes, about, consultation, privacy, disclaimer, 11 practice areas and the article.
+        var prefix = $"{SiteFactory.BaseAddress}/{language}";
+        Assert.Equal(PublicRoutes.All.Count(), locations.Count(loc => loc == prefix || loc.StartsWith(prefix + "/", StringComparison.Ordinal)));
+        Assert.Contains(SiteFactory.BaseAddress + area, locations);
+        Assert.Contains(SiteFactory.BaseAddress + article, locations);
+        Assert.Contains(prefix, locations);
+    }
+
+    [Theory]
+    [InlineData("/articles/feed.xml", "en", "The Piri Law Firm: immigration articles", "/articles/what-is-the-ice-287g-program")]
+    [InlineData("/es/articulos/feed.xml", "es", "The Piri Law Firm: artículos sobre inmigración", "/es/articulos/que-es-el-programa-287g-de-ice")]
+    [InlineData("/fr/articles/feed.xml", "fr", "The Piri Law Firm : articles sur l’immigration", "/fr/articles/qu-est-ce-que-le-programme-287g-de-l-ice")]
+    public async Task EachLanguageHasItsOwnFeed(string path, string language, string title, string entryPath)
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.GetAsync(path);
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(language, feed.Root!.Attribute(XNamespace.Xml + "lang")!.Value);
+        Assert.Equal(SiteFactory.BaseAddress + path, feed.Root.Element(s_atom + "id")!.Value);
+        Assert.Equal(title, feed.Root.Element(s_atom + "title")!.Value);
+        var entry = Assert.Single(feed.Root.Elements(s_atom + "entry"));
+        Assert.Equal(SiteFactory.BaseAddress + entryPath, entry.Element(s_atom + "id")!.Value);
+    }
+
+    [Fact]
+    public async Task EachLanguageHasItsOwnSocialCard()
+    {
+        using var client = _factory.CreateClient();
+
+        var english = await client.GetByteArrayAsync("/social-card.png");
+        var spanish = await client.GetByteArrayAsync("/es/social-card.png");
+        var french = await client.GetByteArrayAsync("/fr/social-card.png");
+
+        using var card = SkiaSharp.SKBitmap.Decode(spanish);
+        Assert.Equal((1200, 630), (card.Width, card.Height));
+        Assert.NotEqual(english, spanish);
+        Assert.NotEqual(english, french);
+        Assert.NotEqual(spanish, french);
+    }
+
+    [Fact]
+    public async Task RobotsKeepsCrawlersOutOfEveryLanguagesConfirmationPage()
+    {
+        using var client = _factory.CreateClient();
+
+        var robots = await client.GetStringAsync("/robots.txt");
+
+        Assert.Contains("Disallow: /consultation/received\n", robots, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /es/consulta/recibida\n", robots, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /fr/consultation/recue\n", robots, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /es/consulta/form-token\n", robots, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheFirmIsAvailableInThreeLanguagesAndTheSpanishPageSaysItIsSpanish()
+    {
+        using var client = _factory.CreateClient();
+
+        var graph = await StructuredDataAsync(client, "/es/acerca-de");
+
+        var firm = Node(graph, "LegalService");
+        Assert.Equal(["en", "es", "fr"], firm.GetProperty("availableLanguage").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("Abogado de inmigración", firm.GetProperty("employee").GetProperty("jobTitle").GetString());
+        Assert.Equal("es", Node(graph, "WebPage").GetProperty("inLanguage").GetString());
+        var article = Node(await StructuredDataAsync(client, "/fr/articles/qu-est-ce-que-le-programme-287g-de-l-ice"), "Article");
+        Assert.Equal("fr", article.GetProperty("inLanguage").GetString());
     }
 
     [Fact]

@@ -45,4 +45,24 @@ public class PageContextTests
         Assert.Equal($"https://www.example.test/{SocialCard.FileName}", page.SocialCardUrl);
         Assert.Equal("The Piri Law Firm", page.SocialCardAlt);
     }
+
+    [Fact]
+    public void EachLanguageSharesItsOwnSocialCard()
+    {
+        Assert.Equal($"https://www.example.test/es/{SocialCard.FileName}", (Page("Asilo") with { Language = SiteLanguage.Spanish }).SocialCardUrl);
+        Assert.Equal($"https://www.example.test/fr/{SocialCard.FileName}", (Page("Asile") with { Language = SiteLanguage.French }).SocialCardUrl);
+    }
+
+    [Fact]
+    public void WithoutAnEnglishVersionThereIsNoDefaultLanguageAndOneLanguageHasNoAlternates()
+    {
+        var spanishOnly = Page("Solo en español") with { Language = SiteLanguage.Spanish, Alternates = [new(SiteLanguage.Spanish, "/es/articulos/solo")] };
+        var twoLanguages = spanishOnly with { Alternates = [new(SiteLanguage.Spanish, "/es/articulos/solo"), new(SiteLanguage.French, "/fr/articles/seul")] };
+
+        Assert.Empty(spanishOnly.HreflangLinks());
+        Assert.Empty(spanishOnly.OpenGraphLocaleAlternates);
+        Assert.Equal(["es", "fr"], twoLanguages.HreflangLinks().Select(l => l.Hreflang));
+        Assert.Equal(["fr_FR"], twoLanguages.OpenGraphLocaleAlternates);
+        Assert.Equal("/es/articulos/feed.xml", twoLanguages.FeedPath);
+    }
 }
