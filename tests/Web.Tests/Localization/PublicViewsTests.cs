@@ -73,7 +73,8 @@ public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteF
             }
             """;
 
-        Assert.Equal(["Main", "Call now", "A photo of the attorney"], RazorText.VisibleLiterals(View));
+        // Labels first, then the text between tags.
+        Assert.Equal(["Main", "A photo of the attorney", "Call now"], RazorText.VisibleLiterals(View));
     }
 
     public static TheoryData<string, string, string, string, string, string> LayoutInEachLanguage() => new()
@@ -108,7 +109,7 @@ public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteF
         Assert.Contains(SitePaths.Section(language, SiteSection.Disclaimer), Html.Hrefs(html));
         Assert.Contains($"href=\"{SitePaths.Feed(language)}\"", html, StringComparison.Ordinal);
         // The top bar's badges name the other two languages, each marked with its own language.
-        Assert.Equal(2, Regex.Matches(Section(html, "<p class=\"topbar-offer\">", "</p>"), "<span lang=\"(en|es|fr)\">").Count);
+        Assert.Equal(2, Regex.Count(Section(html, "<p class=\"topbar-offer\">", "</p>"), "<span lang=\"(en|es|fr)\">"));
         Assert.DoesNotContain($"<span lang=\"{code}\">", Section(html, "<p class=\"topbar-offer\">", "</p>"), StringComparison.Ordinal);
     }
 
@@ -205,6 +206,10 @@ public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteF
             var markup = RazorComment().Replace(view, "");
             markup = Directive().Replace(markup, "");
             markup = RemoveCodeBlocks(markup);
+            // Inside @if/@foreach blocks, C# needs no "@": statements ("var target = …;") and nested ifs and loops.
+            markup = RemoveStatements(markup);
+            markup = BareKeyword().Replace(markup, "$1@$2");
+            markup = AwaitKeyword().Replace(markup, "@");
             markup = RemoveExpressions(markup);
 
             var found = new List<string>();
@@ -252,6 +257,43 @@ public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteF
             }
 
             return result.ToString();
+        }
+
+        private static string RemoveStatements(string markup)
+        {
+            var result = new StringBuilder();
+            var i = 0;
+            while (i < markup.Length)
+            {
+                var statement = Statement().Match(markup, i);
+                if (!statement.Success)
+                {
+                    result.Append(markup, i, markup.Length - i);
+                    break;
+                }
+
+                result.Append(markup, i, statement.Index - i);
+                var j = statement.Index + statement.Length;
+                while (j < markup.Length && markup[j] != ';')
+                {
+                    j = markup[j] is '(' or '[' or '{' or '"' or '\'' ? SkipBalancedOrString(markup, j) : j + 1;
+                }
+
+                i = Math.Min(j + 1, markup.Length);
+            }
+
+            return result.ToString();
+        }
+
+        private static int SkipBalancedOrString(string text, int at)
+        {
+            if (text[at] is '(' or '[' or '{')
+            {
+                return SkipBalanced(text, at);
+            }
+
+            var end = text.IndexOf(text[at], at + 1);
+            return end < 0 ? text.Length : end + 1;
         }
 
         // @name, @name.member, @name[...], @name(...), @(...), @if (...), @foreach (...), @section Name, chained.
@@ -372,6 +414,15 @@ public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteF
 
         [GeneratedRegex(@"@(functions\s*)?\{")]
         private static partial Regex CodeBlockStart();
+
+        [GeneratedRegex(@"(?m)^[ \t]*var\s+\w+\s*=")]
+        private static partial Regex Statement();
+
+        [GeneratedRegex(@"(?m)^([ \t]*(?:\}[ \t]*)?(?:else[ \t]+)?)(if|foreach|for|while|switch|using)(?=\s*\()")]
+        private static partial Regex BareKeyword();
+
+        [GeneratedRegex(@"@await\s+")]
+        private static partial Regex AwaitKeyword();
 
         [GeneratedRegex(@"@section\s+\w+")]
         private static partial Regex SectionDirective();

@@ -44,7 +44,8 @@ public class LanguageHintTests(SiteFactory factory) : IClassFixture<SiteFactory>
 
         Assert.Contains("navigator.languages", script, StringComparison.Ordinal);
         Assert.Contains("hint.hidden = false", script, StringComparison.Ordinal);
-        Assert.DoesNotContain("cookie", script, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("location", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("document.cookie", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("localStorage", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("location.", script, StringComparison.Ordinal);
     }
 }
