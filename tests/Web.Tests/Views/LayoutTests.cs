@@ -55,7 +55,7 @@ public class LayoutTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Contains("/consultation", hrefs);
         Assert.Contains("tel:+18336000029", hrefs);
         Assert.Contains("(833) 600-0029", html, StringComparison.Ordinal);
-        Assert.Contains("Free Consultation", html, StringComparison.Ordinal);
+        Assert.Contains("Free consultation", html, StringComparison.Ordinal);
         Assert.Contains("Attorney Advertising.", html, StringComparison.Ordinal);
         Assert.Contains("Attorney responsible for the content of this website: Michael Piri", html, StringComparison.Ordinal);
         Assert.Matches("<link rel=\"stylesheet\" href=\"/css/site(\\.[a-z0-9]+)?\\.css\"", html);
@@ -70,9 +70,10 @@ public class LayoutTests(SiteFactory factory) : IClassFixture<SiteFactory>
         var html = await client.GetStringAsync(route);
         var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
 
-        // The only script is the form's optional helper (a counter, focus on errors, the short form's token), from
-        // the site itself; the structured data is a JSON data block, which browsers never run.
-        Assert.All(scripts, tag => Assert.Matches("^<script (src=\"/js/consultation(\\.[a-z0-9]+)?\\.js\" defer|type=\"application/ld\\+json\")></script>$", tag + "</script>"));
+        // The only scripts are the form's optional helper (a counter, focus on errors, the short form's token) and the
+        // home page's language hint, from the site itself; the structured data is a JSON data block, which browsers
+        // never run.
+        Assert.All(scripts, tag => Assert.Matches("^<script (src=\"/js/(consultation|language-hint)(\\.[a-z0-9]+)?\\.js\" defer|type=\"application/ld\\+json\")></script>$", tag + "</script>"));
         ActiveContent.AssertNone(html, route);
         Assert.DoesNotContain(" on", string.Concat(System.Text.RegularExpressions.Regex.Matches(html, "<[a-z]+ [^>]*\\son[a-z]+=").Select(m => m.Value)), StringComparison.Ordinal);
     }
