@@ -23,7 +23,7 @@ public static class ActiveContent
                 continue;
             }
 
-            Assert.Matches("^/js/consultation(\\.[a-z0-9]+)?\\.js$", script.GetAttribute("src") ?? "(inline script)");
+            Assert.Matches("^/js/(consultation|language-hint)(\\.[a-z0-9]+)?\\.js$", script.GetAttribute("src") ?? "(inline script)");
         }
 
         foreach (var element in document.All)
