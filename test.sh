@@ -18,6 +18,27 @@ fi
 
 dotnet tool restore >/dev/null
 
+# The Nu HTML checker (npm vnu-jar, run on Java 17) for the HTML checker tests, kept in the ignored artifacts/
+# folder between runs; the tests find it there (or at VNU_JAR).
+vnu_version=26.9.27
+vnu_dir=artifacts/vnu
+installed=$(node -p "require('./$vnu_dir/node_modules/vnu-jar/package.json').version" 2>/dev/null || true)
+if [ -z "${VNU_JAR:-}" ] && [ "$installed" != "$vnu_version" ]; then
+  missing=()
+  command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} for the HTML checker..."
+    sudo_cmd=""
+    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  mkdir -p "$vnu_dir"
+  # --ignore-scripts: the package's install script only downloads a Java runtime, and Debian's is used instead.
+  npm install --prefix "$vnu_dir" --no-audit --no-fund --ignore-scripts --loglevel=error "vnu-jar@$vnu_version" >/dev/null
+fi
+
 results_dir="TestResults"
 rm -rf "$results_dir"
 

@@ -8,8 +8,6 @@ namespace PiriSite.Browser.Tests;
 [Trait("Category", "Browser")]
 public class PublicSiteTests(BrowserFixture browser)
 {
-    private const int PhoneWidth = 375;
-
     public static TheoryData<string> Routes
     {
         get
@@ -81,18 +79,17 @@ public class PublicSiteTests(BrowserFixture browser)
 
     [Theory]
     [MemberData(nameof(Routes))]
-    public async Task AxeFindsNoAccessibilityViolationsOnAPhone(string route) => await AssertNoAxeViolationsAsync(route, PhoneWidth);
+    public async Task AxeFindsNoAccessibilityViolationsOnAPhone(string route) => await AssertNoAxeViolationsAsync(route, PhoneLayout.Width);
 
     [Theory]
     [MemberData(nameof(Routes))]
     public async Task NoPageScrollsSidewaysOnAPhone(string route)
     {
-        var page = await browser.NewPageAsync(PhoneWidth, 812);
+        var page = await browser.NewPageAsync(PhoneLayout.Width, PhoneLayout.Height);
 
         await page.GotoAsync(route);
 
-        var scrollWidth = await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
-        Assert.True(scrollWidth <= PhoneWidth, $"{route} is {scrollWidth}px wide on a {PhoneWidth}px phone");
+        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -116,7 +113,7 @@ public class PublicSiteTests(BrowserFixture browser)
     [Fact]
     public async Task ThePhoneNumberIsAClickToCallLinkInTheHeader()
     {
-        var page = await browser.NewPageAsync(PhoneWidth, 812);
+        var page = await browser.NewPageAsync(PhoneLayout.Width, PhoneLayout.Height);
         await page.GotoAsync("/");
 
         var call = page.Locator(".topbar-phone");
