@@ -50,6 +50,44 @@ public partial class ConsultationFormTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task APersonFixesAnErrorInSpanishAndIsConfirmedInSpanish()
+    {
+        var page = await browser.NewPageAsync(375, 900);
+        await page.GotoAsync("/es/consulta");
+
+        // The page's language is preselected; the person keeps it.
+        Assert.True(await page.GetByLabel("Español", new() { Exact = true }).IsCheckedAsync());
+        await page.GetByLabel("Nombre completo").FillAsync("Sofía Ramírez");
+        await page.GetByLabel("Teléfono", new() { Exact = true }).FillAsync("(972) 555-0123");
+        await page.GetByLabel("Llamada telefónica").CheckAsync();
+        await page.GetByLabel("¿Sobre qué tema es su consulta?").SelectOptionAsync(new SelectOptionValue { Label = "Asilo" });
+        await page.GetByLabel("Alguien está detenido en este momento").CheckAsync();
+        var description = page.GetByLabel("Cuéntenos brevemente qué está pasando");
+        await description.FillAsync("Detuvieron a mi esposo esta mañana en Irving.");
+        Assert.Equal("45 de 4,000 caracteres", await page.Locator("#description-count").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enviar mi solicitud" }).ClickAsync();
+
+        // Forgot the acknowledgement: the message is in Spanish, and nothing typed is lost.
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeFocusedAsync();
+        Assert.Contains("Marque la casilla", await page.Locator("#error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Marque la casilla", await page.Locator("#Acknowledged-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Please", await page.Locator("form.consult-form").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Sofía Ramírez", await page.GetByLabel("Nombre completo").InputValueAsync());
+        Assert.Equal("(972) 555-0123", await page.GetByLabel("Teléfono", new() { Exact = true }).InputValueAsync());
+        Assert.True(await page.GetByLabel("Alguien está detenido en este momento").IsCheckedAsync());
+        Assert.Equal("Detuvieron a mi esposo esta mañana en Irving.", await description.InputValueAsync());
+        await Axe.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel(ConsultationNotice.For("es").CheckboxLabel).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enviar mi solicitud" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Gracias. Recibimos su solicitud.");
+        Assert.Matches(ReferencePattern(), await page.Locator("#reference").InnerTextAsync());
+        Assert.EndsWith("/es/consulta/recibida", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task TheShortFormOnACachedPageSendsInOnePress()
     {
         // Another visitor's visit puts the page in the cache; this visitor gets the shared copy.

@@ -27,6 +27,21 @@ public static class ContactMethods
     };
 }
 
+public static class RequestLanguages
+{
+    /// <summary>
+    /// The language of the page a request was made on (its SourceCulture, "es"), as it reads to staff: "Spanish".
+    /// </summary>
+    public static string Label(string? culture) => culture switch
+    {
+        Content.SiteCulture.English => "English",
+        Content.SiteCulture.Spanish => "Spanish",
+        Content.SiteCulture.French => "French",
+        null or "" => "Unknown",
+        _ => culture,
+    };
+}
+
 /// <summary>How pressing the person's situation is; the inbox puts the first two first.</summary>
 public enum Urgency
 {

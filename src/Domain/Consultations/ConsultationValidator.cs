@@ -4,14 +4,46 @@ using System.Text;
 
 namespace PiriSite.Domain.Consultations;
 
-public sealed record ConsultationValidationResult(ConsultationDetails? Details, IReadOnlyDictionary<string, string> Errors)
+/// <summary>What is wrong with one field of the form. The words are the site's (one message per code, in each
+/// language); only the numbers a message quotes travel with it.</summary>
+public enum ConsultationErrorCode
+{
+    NameMissing,
+    PhoneImplausible,
+    EmailImplausible,
+    ContactMissing,
+    LanguageUnknown,
+    ContactMethodUnknown,
+    PhoneNeededForCall,
+    PhoneNeededForText,
+    EmailNeededForEmail,
+    PracticeAreaUnknown,
+    UrgencyUnknown,
+    CourtDateMissing,
+    CourtDateUnreadable,
+    CourtDatePassed,
+    CourtDateTooFar,
+    NotOneLine,
+    UnreadableCharacters,
+    TooLong,
+    DescriptionControlCharacters,
+    DescriptionUnreadableCharacters,
+    DescriptionTooLong,
+    NoticeNotAcknowledged,
+}
+
+/// <summary>One field's problem: its code, and for a text that is too long, the limit and the length it has.</summary>
+public sealed record ConsultationError(ConsultationErrorCode Code, int MaxLength = 0, int Length = 0);
+
+public sealed record ConsultationValidationResult(ConsultationDetails? Details, IReadOnlyDictionary<string, ConsultationError> Errors)
 {
     public bool IsValid => Details is not null;
 }
 
 /// <summary>
-/// The rules of the consultation form. The server's answer is the truth: every message is written for a
-/// person in distress, says what to do, and names the field it belongs to.
+/// The rules of the consultation form. The server's answer is the truth: each problem is reported against the
+/// field it belongs to as a <see cref="ConsultationError"/> (a code and its numbers), which the site turns into a
+/// message in the page's language, written for a person in distress, saying what to do.
 /// </summary>
 public static class ConsultationValidator
 {
@@ -30,36 +62,36 @@ public static class ConsultationValidator
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(practiceAreaKeys);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, ConsultationError>(StringComparer.Ordinal);
 
         var fullName = SingleLine(nameof(submission.FullName), submission.FullName, FullNameMaxLength, errors);
         if (fullName.Length == 0 && !errors.ContainsKey(nameof(submission.FullName)))
         {
-            errors[nameof(submission.FullName)] = "Please tell us your name, so we know who to ask for.";
+            errors[nameof(submission.FullName)] = new(ConsultationErrorCode.NameMissing);
         }
 
         var phone = NullIfEmpty(SingleLine(nameof(submission.Phone), submission.Phone, PhoneMaxLength, errors));
         if (phone is not null && !errors.ContainsKey(nameof(submission.Phone)) && !IsPlausiblePhone(phone))
         {
-            errors[nameof(submission.Phone)] = "Please check the phone number: use digits, with spaces, dashes, brackets or a leading + if you like.";
+            errors[nameof(submission.Phone)] = new(ConsultationErrorCode.PhoneImplausible);
         }
 
         var email = NullIfEmpty(SingleLine(nameof(submission.Email), submission.Email, EmailMaxLength, errors));
         if (email is not null && !errors.ContainsKey(nameof(submission.Email)) && !IsPlausibleEmail(email))
         {
-            errors[nameof(submission.Email)] = "Please check the email address: it should look like name@example.com.";
+            errors[nameof(submission.Email)] = new(ConsultationErrorCode.EmailImplausible);
         }
 
         if (phone is null && email is null
             && !errors.ContainsKey(nameof(submission.Phone)) && !errors.ContainsKey(nameof(submission.Email)))
         {
-            errors[nameof(submission.Phone)] = "Please give a phone number or an email address, so we can reach you.";
+            errors[nameof(submission.Phone)] = new(ConsultationErrorCode.ContactMissing);
         }
 
         var language = ParseEnum<ContactLanguage>(submission.PreferredLanguage);
         if (language is null)
         {
-            errors[nameof(submission.PreferredLanguage)] = "Please choose English, Spanish or French.";
+            errors[nameof(submission.PreferredLanguage)] = new(ConsultationErrorCode.LanguageUnknown);
         }
 
         // No choice made counts as "no preference"; an unknown value is an error.
@@ -68,17 +100,17 @@ public static class ConsultationValidator
             : ParseEnum<ContactMethod>(submission.ContactMethod);
         if (method is null)
         {
-            errors[nameof(submission.ContactMethod)] = "Please choose how you would like us to contact you.";
+            errors[nameof(submission.ContactMethod)] = new(ConsultationErrorCode.ContactMethodUnknown);
         }
         else if (method is ContactMethod.Phone or ContactMethod.TextMessage && phone is null && !errors.ContainsKey(nameof(submission.Phone)))
         {
             errors[nameof(submission.Phone)] = method == ContactMethod.Phone
-                ? "You asked us to call you: please give a phone number."
-                : "You asked us to text you: please give a phone number.";
+                ? new(ConsultationErrorCode.PhoneNeededForCall)
+                : new(ConsultationErrorCode.PhoneNeededForText);
         }
         else if (method == ContactMethod.Email && email is null && !errors.ContainsKey(nameof(submission.Email)))
         {
-            errors[nameof(submission.Email)] = "You asked us to email you: please give an email address.";
+            errors[nameof(submission.Email)] = new(ConsultationErrorCode.EmailNeededForEmail);
         }
 
         var practiceArea = submission.PracticeArea?.Trim();
@@ -93,13 +125,13 @@ public static class ConsultationValidator
         }
         else
         {
-            errors[nameof(submission.PracticeArea)] = "Please choose a practice area from the list, or \"Not sure\".";
+            errors[nameof(submission.PracticeArea)] = new(ConsultationErrorCode.PracticeAreaUnknown);
         }
 
         var urgency = string.IsNullOrWhiteSpace(submission.Urgency) ? null : ParseEnum<Urgency>(submission.Urgency);
         if (urgency is null)
         {
-            errors[nameof(submission.Urgency)] = "Please tell us whether someone is detained, a court date is coming, or neither.";
+            errors[nameof(submission.Urgency)] = new(ConsultationErrorCode.UrgencyUnknown);
         }
 
         DateOnly? courtDate = null;
@@ -112,7 +144,7 @@ public static class ConsultationValidator
 
         if (!IsChecked(submission.Acknowledged))
         {
-            errors[nameof(submission.Acknowledged)] = "Please tick the box to confirm you have read the notice. Sending the form does not make you a client.";
+            errors[nameof(submission.Acknowledged)] = new(ConsultationErrorCode.NoticeNotAcknowledged);
         }
 
         if (errors.Count > 0)
@@ -125,30 +157,30 @@ public static class ConsultationValidator
             errors);
     }
 
-    private static DateOnly? ValidateCourtDate(string? value, DateOnly today, Dictionary<string, string> errors)
+    private static DateOnly? ValidateCourtDate(string? value, DateOnly today, Dictionary<string, ConsultationError> errors)
     {
         const string field = nameof(ConsultationSubmission.CourtDate);
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = "Please give the date of the court hearing (it is on the hearing notice).";
+            errors[field] = new(ConsultationErrorCode.CourtDateMissing);
             return null;
         }
 
         if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors[field] = "Please enter the court date as a date, for example 2027-03-15.";
+            errors[field] = new(ConsultationErrorCode.CourtDateUnreadable);
             return null;
         }
 
         if (date < today)
         {
-            errors[field] = "That date has passed. If a hearing was missed, choose \"Neither\" and tell us about it in the description: we can still help.";
+            errors[field] = new(ConsultationErrorCode.CourtDatePassed);
             return null;
         }
 
         if (date > today.AddYears(CourtDateMaxYearsAhead))
         {
-            errors[field] = "Please check the year of the court date.";
+            errors[field] = new(ConsultationErrorCode.CourtDateTooFar);
             return null;
         }
 
@@ -156,41 +188,41 @@ public static class ConsultationValidator
     }
 
     /// <summary>A one-line value: trimmed, no line breaks or other control characters, within its length.</summary>
-    private static string SingleLine(string field, string? value, int maxLength, Dictionary<string, string> errors)
+    private static string SingleLine(string field, string? value, int maxLength, Dictionary<string, ConsultationError> errors)
     {
         var text = (value ?? "").Trim();
         if (text.Any(char.IsControl))
         {
-            errors[field] = "Please keep this to one line, without special characters.";
+            errors[field] = new(ConsultationErrorCode.NotOneLine);
         }
         else if (text.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            errors[field] = "Some characters could not be read. Please type this again.";
+            errors[field] = new(ConsultationErrorCode.UnreadableCharacters);
         }
         else if (text.Length > maxLength)
         {
-            errors[field] = $"Please shorten this to {maxLength:N0} characters or fewer (it has {text.Length:N0}).";
+            errors[field] = new(ConsultationErrorCode.TooLong, maxLength, text.Length);
         }
 
         return text.Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Free text: line breaks and tabs are fine; other control characters and unreadable bytes are not.</summary>
-    private static string Multiline(string field, string? value, int maxLength, Dictionary<string, string> errors)
+    private static string Multiline(string field, string? value, int maxLength, Dictionary<string, ConsultationError> errors)
     {
         // Browsers send line breaks as CR LF but count them as one character: count them the same way.
         var text = (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
         if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
         {
-            errors[field] = "The description contains special characters we cannot store. Please remove them and try again.";
+            errors[field] = new(ConsultationErrorCode.DescriptionControlCharacters);
         }
         else if (text.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            errors[field] = "Some characters could not be read. Please check the description and try again.";
+            errors[field] = new(ConsultationErrorCode.DescriptionUnreadableCharacters);
         }
         else if (text.Length > maxLength)
         {
-            errors[field] = $"Please shorten the description to {maxLength:N0} characters or fewer (it has {text.Length:N0}). You can tell us the rest during the consultation.";
+            errors[field] = new(ConsultationErrorCode.DescriptionTooLong, maxLength, text.Length);
         }
 
         return text.Normalize(NormalizationForm.FormC);

@@ -1,20 +1,28 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Filters;
+using PiriSite.Web.Localization;
 using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
 
+/// <remarks>
+/// In every language at its translated address (/es/consulta, /fr/consultation, /es/consulta/recibida…): the
+/// language of the address is the page's, its messages' and the notice a request accepts.
+/// </remarks>
 [Route("consultation")]
+[LocalizedRoutes]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ConsultationController(
     ConsultationService consultations,
     FirmProfileService firmProfile,
     PageContextFactory pages,
-    IAntiforgery antiforgery) : Controller
+    IAntiforgery antiforgery,
+    IStringLocalizer<ConsultationResource> localizer) : Controller
 {
     // The reference travels to the confirmation page in TempData (a protected cookie), never in the URL.
     private const string ReferenceKey = "ConsultationReference";
@@ -22,9 +30,11 @@ public sealed class ConsultationController(
     [HttpGet("")]
     public async Task<IActionResult> Index(string? area, CancellationToken cancellationToken)
     {
-        var areas = await consultations.ListPracticeAreasAsync(cancellationToken);
-        var preselected = areas.Any(a => a.TranslationKey == area) ? area : null;
-        var form = ConsultationFormViewModel.Shared(preselected, "/consultation").With(consultations.IdentityFor());
+        var language = SiteLanguage.Current;
+        var areas = await consultations.ListPracticeAreasAsync(language, cancellationToken);
+        var preselected = areas.Any(a => a.Key == area) ? area : null;
+        var form = ConsultationFormViewModel.Shared(preselected, SitePaths.Section(language, SiteSection.Consultation))
+            .With(consultations.IdentityFor());
         return View(await FormPageAsync(form, areas, showErrorSummary: false, cancellationToken));
     }
 
@@ -63,23 +73,25 @@ public sealed class ConsultationController(
 
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
-            ModelState.AddModelError("", "Your request is not sent yet. Please check it and press “Send my request” once more.");
+            ModelState.AddModelError("", localizer["Your request is not sent yet. Please check it and press “Send my request” once more."]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(nameof(Index), await ShownAgainAsync(form));
         }
 
         // Not cancelled when the visitor's connection drops: a request that is being stored is stored whole,
         // and a retry of the same form then finds it by its idempotency key.
-        var result = await consultations.SubmitAsync(form.ToSubmission(), form.ToEnvelope(), CancellationToken.None);
+        var language = SiteLanguage.Current;
+        var envelope = form.ToEnvelope() with { Language = language };
+        var result = await consultations.SubmitAsync(form.ToSubmission(), envelope, CancellationToken.None);
         if (result.Accepted)
         {
             TempData[ReferenceKey] = result.Reference;
-            return RedirectToAction(nameof(Received));
+            return Redirect(SitePaths.Section(language, SiteSection.ConsultationReceived));
         }
 
-        foreach (var (field, message) in result.Errors)
+        foreach (var (field, error) in result.Errors)
         {
-            ModelState.AddModelError(field, message);
+            ModelState.AddModelError(field, localizer.Localize(error));
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -89,14 +101,14 @@ public sealed class ConsultationController(
     [HttpGet("received")]
     public async Task<IActionResult> Received(CancellationToken cancellationToken)
     {
-        // Peek keeps the reference for a refresh of this page during the visit.
+        // Peek keeps the reference for a refresh of this page during the visit (in any of its languages).
         if (TempData.Peek(ReferenceKey) is not string reference)
         {
-            return RedirectToAction(nameof(Index));
+            return Redirect(SitePaths.Section(SiteLanguage.Current, SiteSection.Consultation));
         }
 
         var firm = await firmProfile.GetAsync(cancellationToken);
-        var page = pages.For(Request, firm, "We received your request", $"Your consultation request reached {firm.FirmName}.")
+        var page = PageIn(SiteSection.ConsultationReceived, firm, localizer["We received your request"], localizer["Your consultation request reached {0}.", firm.FirmName])
             with { NoIndex = true, HideCtaBand = true }; // a private page: not for search engines
         return View(new ConsultationReceivedViewModel(page, reference, firm));
     }
@@ -105,17 +117,27 @@ public sealed class ConsultationController(
     private async Task<ConsultationPageViewModel> ShownAgainAsync(ConsultationFormViewModel form)
     {
         form.With(consultations.IdentityFor(form.IdempotencyKey, form.ShownAt));
-        return await FormPageAsync(form, await consultations.ListPracticeAreasAsync(), showErrorSummary: true, CancellationToken.None);
+        var areas = await consultations.ListPracticeAreasAsync(SiteLanguage.Current, CancellationToken.None);
+        return await FormPageAsync(form, areas, showErrorSummary: true, CancellationToken.None);
     }
 
     private async Task<ConsultationPageViewModel> FormPageAsync(
-        ConsultationFormViewModel form, IReadOnlyList<PracticeArea> areas, bool showErrorSummary, CancellationToken cancellationToken)
+        ConsultationFormViewModel form, IReadOnlyList<PracticeAreaChoice> areas, bool showErrorSummary, CancellationToken cancellationToken)
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
-        var page = pages.For(Request, firm,
-            showErrorSummary ? $"Please check the form: {firm.ConsultationOfferTitle}" : firm.ConsultationOfferTitle,
-            $"Ask {firm.FirmName} for a free 30-minute consultation with immigration attorney {firm.AttorneyName}, or call {firm.Phone}, 24 hours a day, 7 days a week.")
+        var page = PageIn(SiteSection.Consultation, firm,
+            showErrorSummary ? localizer["Please check the form: {0}", firm.ConsultationOfferTitle] : firm.ConsultationOfferTitle,
+            localizer["Ask {0} for a free 30-minute consultation with immigration attorney {1}, or call {2}, 24 hours a day, 7 days a week.",
+                firm.FirmName, firm.AttorneyName, firm.Phone])
             with { HideCtaBand = true };
         return new ConsultationPageViewModel(page, new ConsultationFormContext(form, PracticeAreaOption.From(areas), firm, showErrorSummary));
     }
+
+    // The form and its confirmation exist in every language, at each language's own address.
+    private PageContext PageIn(SiteSection section, FirmProfile firm, string title, string description) =>
+        pages.For(Request, firm, title, description) with
+        {
+            Language = SiteLanguage.Current,
+            Alternates = SiteLanguage.All.Select(l => new PageAlternate(l, SitePaths.Section(l, section))).ToList(),
+        };
 }

@@ -34,12 +34,27 @@ public sealed class ConsultationFormViewModel
     /// <summary>
     /// A new, empty form for a page every visitor shares (a cached page): nothing in it belongs to one visitor.
     /// The page's script asks for the form's own values (<see cref="FormIdentity"/>) when the visitor starts.
+    /// The preferred language starts as the page's (the request's, from its address): a Spanish page's form
+    /// offers Spanish first, and the person can still choose another.
     /// </summary>
     public static ConsultationFormViewModel Shared(string? practiceAreaKey, string sourcePage) => new()
     {
         PracticeArea = practiceAreaKey,
         Source = sourcePage,
+        PreferredLanguage = ContactLanguageOf(SiteLanguage.Current).ToString(),
     };
+
+    /// <summary>The form's language choice that matches a page's language.</summary>
+    public static ContactLanguage ContactLanguageOf(SiteLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return language.Code switch
+        {
+            SiteCulture.Spanish => ContactLanguage.Spanish,
+            SiteCulture.French => ContactLanguage.French,
+            _ => ContactLanguage.English,
+        };
+    }
 
     /// <summary>Gives this form one visitor's own values (see ConsultationService.IdentityFor).</summary>
     public ConsultationFormViewModel With(FormIdentity identity)
@@ -69,8 +84,8 @@ public sealed class ConsultationFormViewModel
 
 public sealed record PracticeAreaOption(string Key, string Name)
 {
-    public static IReadOnlyList<PracticeAreaOption> From(IEnumerable<PracticeArea> areas) =>
-        areas.Select(a => new PracticeAreaOption(a.TranslationKey, a.Name)).ToList();
+    public static IReadOnlyList<PracticeAreaOption> From(IEnumerable<PracticeAreaChoice> areas) =>
+        areas.Select(a => new PracticeAreaOption(a.Key, a.Name)).ToList();
 }
 
 /// <summary>

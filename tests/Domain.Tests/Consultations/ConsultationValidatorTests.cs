@@ -228,6 +228,27 @@ public class ConsultationValidatorTests
         var result = Validate(new ConsultationSubmission { Acknowledged = "banana", Urgency = "CourtDate" });
 
         Assert.Equal(["Acknowledged", "CourtDate", "FullName", "Phone", "PreferredLanguage"], result.Errors.Keys.Order());
-        Assert.All(result.Errors.Values, message => Assert.EndsWith(".", message.TrimEnd(')', ':')));
+        Assert.Equal(ConsultationErrorCode.NoticeNotAcknowledged, result.Errors["Acknowledged"].Code);
+        Assert.Equal(ConsultationErrorCode.CourtDateMissing, result.Errors["CourtDate"].Code);
+        Assert.Equal(ConsultationErrorCode.NameMissing, result.Errors["FullName"].Code);
+        Assert.Equal(ConsultationErrorCode.ContactMissing, result.Errors["Phone"].Code);
+        Assert.Equal(ConsultationErrorCode.LanguageUnknown, result.Errors["PreferredLanguage"].Code);
     }
+
+    // The validator carries no words, only what the site needs to write the message in the page's language.
+    [Fact]
+    public void ATextTooLongReportsItsLimitAndItsLength()
+    {
+        var result = Validate(Valid() with { FullName = new string('a', 121), Description = new string('b', 4001) });
+
+        Assert.Equal(new ConsultationError(ConsultationErrorCode.TooLong, 120, 121), result.Errors["FullName"]);
+        Assert.Equal(new ConsultationError(ConsultationErrorCode.DescriptionTooLong, 4000, 4001), result.Errors["Description"]);
+    }
+
+    [Theory]
+    [InlineData("2026-11-27", ConsultationErrorCode.CourtDatePassed)]
+    [InlineData("2040-01-01", ConsultationErrorCode.CourtDateTooFar)]
+    [InlineData("next week", ConsultationErrorCode.CourtDateUnreadable)]
+    public void EachCourtDateProblemHasItsOwnCode(string date, ConsultationErrorCode expected) =>
+        Assert.Equal(expected, Validate(Valid() with { Urgency = "CourtDate", CourtDate = date }).Errors["CourtDate"].Code);
 }

@@ -1,20 +1,23 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using PiriSite.Domain.Messaging;
+using PiriSite.Web.Localization;
 
 namespace PiriSite.Web.Services.Consultations;
 
 /// <summary>
 /// The two emails a new request causes. The firm's copy carries only what intake needs to prioritise
 /// (reference, urgency, area, language) and a link to the request; names, contact details and the
-/// description stay in the admin area. The person's copy confirms the reference, in their language.
+/// description stay in the admin area; it is in English, for staff, and says which language the request was made
+/// in. The person's copy confirms the reference, in the language they chose (ConsultationResource).
 /// </summary>
 /// <remarks>
 /// The person's copy goes to whatever address was typed, so it carries nothing else typed but a first name
 /// (one word of letters, see <see cref="GreetingName"/>): otherwise anyone could make the firm send their own
 /// text, or a link, to a stranger under the firm's name.
 /// </remarks>
-public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
+public sealed class ConsultationEmails(IOptions<ConsultationOptions> options, IStringLocalizer<ConsultationResource> localizer)
 {
     public OutboxMessage ForIntake(ConsultationRequest request, string? practiceAreaName, string adminLink, DateTime now)
     {
@@ -37,6 +40,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             .AppendLine(CultureInfo.InvariantCulture, $"Urgency:            {urgency}")
             .AppendLine(CultureInfo.InvariantCulture, $"Practice area:      {practiceAreaName ?? "Not sure"}")
             .AppendLine(CultureInfo.InvariantCulture, $"Preferred language: {request.PreferredLanguage}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Request made in:    {RequestLanguages.Label(request.SourceCulture)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Contact by:         {ContactMethods.Label(request.ContactMethod)}")
             .AppendLine()
             .AppendLine("Open the request in the admin area (sign-in required):")
@@ -48,7 +52,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
         return NewMessage(OutboxKind.IntakeNotice, request, options.Value.IntakeEmail, subject, body, now);
     }
 
-    public static OutboxMessage? ForRequester(ConsultationRequest request, FirmProfile firm, DateTime now)
+    public OutboxMessage? ForRequester(ConsultationRequest request, FirmProfile firm, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(firm);
@@ -57,64 +61,33 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
             return null;
         }
 
-        var name = GreetingName(request.FullName) is { } first ? " " + first : "";
-        var (subject, body) = request.PreferredLanguage switch
+        // The localizer reads the current UI culture: the person's language for the time of writing, then the page's again.
+        var pageCulture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var culture = new CultureInfo(LanguageOf(request.PreferredLanguage).CultureName);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        string subject, body;
+        try
         {
-            ContactLanguage.Spanish => (
-                $"Recibimos su solicitud de consulta ({request.Reference})",
-                $"""
-                Hola{name}:
-
-                Gracias por comunicarse con {firm.FirmName}. Recibimos su solicitud de consulta gratuita.
-                Su número de referencia es {request.Reference}.
-
-                Qué sigue: el abogado {firm.AttorneyName} o su equipo revisará su solicitud y le contactará, normalmente
-                dentro de un día hábil, en el idioma que eligió.
-
-                Si es una emergencia (por ejemplo, si un familiar fue detenido), llame ahora al {firm.Phone}.
-                Atendemos las 24 horas, los 7 días de la semana.
-
-                Enviar esta solicitud no crea una relación abogado-cliente.
-
-                {firm.FirmName}
-                """),
-            ContactLanguage.French => (
-                $"Nous avons reçu votre demande de consultation ({request.Reference})",
-                $"""
-                Bonjour{name},
-
-                Merci d'avoir contacté {firm.FirmName}. Nous avons bien reçu votre demande de consultation gratuite.
-                Votre numéro de référence est {request.Reference}.
-
-                La suite : Maître {firm.AttorneyName} ou son équipe examinera votre demande et vous contactera,
-                en général sous un jour ouvrable, dans la langue que vous avez choisie.
-
-                En cas d'urgence (par exemple si un proche a été arrêté), appelez dès maintenant le {firm.Phone},
-                24 heures sur 24, 7 jours sur 7.
-
-                L'envoi de cette demande ne crée pas de relation avocat-client.
-
-                {firm.FirmName}
-                """),
-            _ => (
-                $"We received your consultation request ({request.Reference})",
-                $"""
-                Hello{name},
-
-                Thank you for contacting {firm.FirmName}. We received your request for a free consultation.
-                Your reference is {request.Reference}.
-
-                What happens next: Attorney {firm.AttorneyName} or a member of the team will review your request and
-                contact you, usually within one business day, in the language you chose.
-
-                If this is an emergency (for example, if a family member has been detained), call {firm.Phone} now.
-                We answer 24 hours a day, 7 days a week.
-
-                Sending this request does not create an attorney-client relationship.
-
-                {firm.FirmName}
-                """),
-        };
+            subject = localizer["We received your consultation request ({0})", request.Reference];
+            body = new StringBuilder()
+                .AppendLine(GreetingName(request.FullName) is { } first ? localizer["Hello {0},", first] : localizer["Hello,"])
+                .AppendLine()
+                .AppendLine(localizer["Thank you for contacting {0}. We received your request for a free consultation.", firm.FirmName])
+                .AppendLine(localizer["Your reference is {0}.", request.Reference])
+                .AppendLine()
+                .AppendLine(localizer["What happens next: Attorney {0} or a member of the team will review your request and contact you, usually within one business day, in the language you chose.", firm.AttorneyName])
+                .AppendLine()
+                .AppendLine(localizer["If this is an emergency (for example, if a family member has been detained), call {0} now. We answer 24 hours a day, 7 days a week.", firm.Phone])
+                .AppendLine()
+                .AppendLine(localizer["Sending this request does not create an attorney-client relationship."])
+                .AppendLine()
+                .AppendLine(firm.FirmName)
+                .ToString();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = pageCulture;
+        }
 
         var acknowledgement = NewMessage(OutboxKind.Acknowledgement, request, request.Email, subject, body, now);
         acknowledgement.Mailbox = RecipientKey.For(request.Email);
@@ -138,6 +111,13 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options)
     }
 
     private const int GreetingNameMaxLength = 30;
+
+    private static SiteLanguage LanguageOf(ContactLanguage language) => language switch
+    {
+        ContactLanguage.Spanish => SiteLanguage.Spanish,
+        ContactLanguage.French => SiteLanguage.French,
+        _ => SiteLanguage.English,
+    };
 
     // Linked to its request, so that it is deleted with it; kind and reference let the outbox page list it without
     // its address, subject or body.

@@ -24,9 +24,36 @@ public sealed partial class ConsultationService(
 {
     private const int MaxReferenceAttempts = 5;
 
-    /// <summary>The practice areas a request may name, in the site's order.</summary>
-    public async Task<IReadOnlyList<PracticeArea>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>The practice areas a request may name (the published English pages), in the site's order.</summary>
+    private async Task<IReadOnlyList<PracticeArea>> ListSourcePracticeAreasAsync(CancellationToken cancellationToken) =>
         (await published.GetAsync(cancellationToken)).PracticeAreas;
+
+    /// <summary>
+    /// The choices of the form's practice-area list: every area a request may name, under its published name in
+    /// <paramref name="language"/> (its English name while it has no published translation there).
+    /// </summary>
+    public async Task<IReadOnlyList<PracticeAreaChoice>> ListPracticeAreasAsync(SiteLanguage language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var areas = await ListSourcePracticeAreasAsync(cancellationToken);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!language.IsEnglish)
+        {
+            // Only the full form's list needs this (a page sent no-store); the cached pages' short form has no list.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var translated = await db.PracticeAreas.AsNoTracking()
+                .Where(p => p.Culture == language.Code && p.Status == ContentStatus.Published && p.DeletedAt == null
+                    && (p.PublishedAt == null || p.PublishedAt <= now))
+                .Select(p => new { p.TranslationKey, p.Name })
+                .ToListAsync(cancellationToken);
+            foreach (var area in translated)
+            {
+                names.TryAdd(area.TranslationKey, area.Name);
+            }
+        }
+
+        return areas.Select(a => new PracticeAreaChoice(a.TranslationKey, names.GetValueOrDefault(a.TranslationKey) ?? a.Name)).ToList();
+    }
 
     /// <summary>
     /// The values that belong to one visitor's form: an idempotency key and a sealed "shown at" time. Both are
@@ -44,7 +71,7 @@ public sealed partial class ConsultationService(
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(envelope);
 
-        var areas = await ListPracticeAreasAsync(cancellationToken);
+        var areas = await ListSourcePracticeAreasAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var validation = ConsultationValidator.Validate(submission, areas.Select(a => a.TranslationKey).ToList(), DateOnly.FromDateTime(now));
         if (validation.Details is not { } details)
@@ -66,7 +93,7 @@ public sealed partial class ConsultationService(
         for (var attempt = 1; ; attempt++)
         {
             var request = ConsultationRequest.Create(details, ConsultationReference.Generate(), idempotencyKey, now,
-                SourcePath(envelope.SourcePage), SiteCulture.English, verdict);
+                SourcePath(envelope.SourcePage, envelope.Language), envelope.Language.Code, verdict);
             db.ConsultationRequests.Add(request);
 
             // Suspected spam is kept for review but sends no email to anyone.
@@ -82,7 +109,7 @@ public sealed partial class ConsultationService(
                 {
                     // Counted inside the gate, so two requests at once cannot both take an address's last one of the day.
                     if (verdict == SpamVerdict.NotSpam
-                        && ConsultationEmails.ForRequester(request, firm, now) is { } acknowledgement
+                        && emails.ForRequester(request, firm, now) is { } acknowledgement
                         && await MayAcknowledgeAsync(acknowledgement.To, now, cancellationToken))
                     {
                         db.OutboxMessages.Add(acknowledgement);
@@ -159,11 +186,11 @@ public sealed partial class ConsultationService(
     private static Guid? ReadKey(string? key) => Guid.TryParse(key, out var parsed) && parsed != Guid.Empty ? parsed : null;
 
     // Only a local path is kept: a posted "Source" is not trusted to be anything else.
-    private static string SourcePath(string? source) =>
+    private static string SourcePath(string? source, SiteLanguage language) =>
         source is { Length: > 0 } path && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal)
             && path.All(c => c > ' ' && c < 127)
             ? path
-            : "/consultation";
+            : SitePaths.Section(language, SiteSection.Consultation);
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 };

@@ -64,11 +64,25 @@
     var counter = document.getElementById(area.getAttribute("data-counter"));
     var live = document.getElementById(area.getAttribute("data-counter") + "-live");
     var max = parseInt(area.getAttribute("data-max"), 10);
+    // The words come from the page (in its language); the numbers are written the page's way ("4,000", "4 000").
+    var locale = area.getAttribute("data-locale") || document.documentElement.lang || "en-US";
+    var wording = area.getAttribute("data-counter-text") || "{0} / {1}";
+    var overWording = area.getAttribute("data-counter-over-text") || wording;
     var timer = null;
 
+    function number(value) {
+      try {
+        return value.toLocaleString(locale);
+      } catch (e) {
+        return String(value);
+      }
+    }
+
     function text(count) {
-      var words = count.toLocaleString("en-US") + " of " + max.toLocaleString("en-US") + " characters";
-      return count > max ? words + " (" + (count - max).toLocaleString("en-US") + " too many)" : words;
+      var values = [number(count), number(max), number(count - max)];
+      return (count > max ? overWording : wording).replace(/\{(\d)\}/g, function (match, index) {
+        return values[parseInt(index, 10)];
+      });
     }
 
     function update() {

@@ -14,7 +14,11 @@ public sealed record LeadArea(string Key, string Name);
 /// <summary>One request in a list: the inbox, or the possible earlier contacts of a request.</summary>
 public sealed record LeadSummary(
     string Reference, string FullName, LeadStatus Status, bool Urgent, string? Urgency, string? PracticeArea,
-    ContactLanguage Language, DateTime CreatedAt, bool IsUnread, string? AssignedTo, SpamVerdict SpamVerdict);
+    ContactLanguage Language, DateTime CreatedAt, bool IsUnread, string? AssignedTo, SpamVerdict SpamVerdict)
+{
+    /// <summary>The language of the page the request was made on ("es"); empty where a list does not say.</summary>
+    public string SourceCulture { get; init; } = "";
+}
 
 public sealed record LeadInboxPage(
     IReadOnlyList<LeadSummary> Rows,
@@ -26,19 +30,20 @@ public sealed record LeadInboxPage(
     int PageSize,
     bool SearchCapped);
 
-/// <summary>A request as staff read it.</summary>
+/// <summary>A request as staff read it, with the language it was made in and the notice exactly as the person accepted it.</summary>
 public sealed record LeadDetails(
     string Reference, string FullName, LeadStatus Status, string? Phone, string? Email,
     ContactLanguage PreferredLanguage, ContactMethod ContactMethod, Urgency Urgency, DateOnly? CourtDate,
     string Description, DateTime CreatedAt, string SourcePage, string AcknowledgedNoticeVersion,
-    SpamVerdict SpamVerdict, string? AssignedToId, DateOnly? FollowUpOn)
+    SpamVerdict SpamVerdict, string? AssignedToId, DateOnly? FollowUpOn,
+    string SourceCulture, string AcknowledgedNoticeCulture, string AcknowledgedNoticeText)
 {
     public static LeadDetails Of(ConsultationRequest r)
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.Reference, r.FullName, r.Status, r.Phone, r.Email, r.PreferredLanguage, r.ContactMethod, r.Urgency,
             r.CourtDate, r.Description, r.CreatedAt, r.SourcePage, r.AcknowledgedNoticeVersion, r.SpamVerdict,
-            r.AssignedToId, r.FollowUpOn);
+            r.AssignedToId, r.FollowUpOn, r.SourceCulture, r.AcknowledgedNoticeCulture, r.AcknowledgedNoticeText);
     }
 }
 
