@@ -76,6 +76,36 @@ public abstract class ContentPage
         return IsTranslation && (SourceTextVersion ?? 0) < source.TextVersion;
     }
 
+    /// <summary>
+    /// Records a change of substance to an English page (its translations are behind it from now on); a translation
+    /// has no translations of its own, so its count stays.
+    /// </summary>
+    public void CountTextChange()
+    {
+        if (!IsTranslation)
+        {
+            TextVersion++;
+        }
+    }
+
+    /// <summary>
+    /// The translator confirms that this translation says what the English text of <paramref name="shownSourceVersion"/>
+    /// says: the version they had beside it on screen, not whatever the English is now (it may have changed since they
+    /// opened the page). False, and nothing changes, for an English page or a version the source never had.
+    /// </summary>
+    public bool BringInLineWith(ContentPage source, int shownSourceVersion)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!IsTranslation || source.IsTranslation || source.TranslationKey != TranslationKey
+            || shownSourceVersion < 1 || shownSourceVersion > source.TextVersion)
+        {
+            return false;
+        }
+
+        SourceTextVersion = Math.Max(SourceTextVersion ?? 0, shownSourceVersion);
+        return true;
+    }
+
     public void MarkReviewed(DateTime utcNow, string attorney)
     {
         ReviewedAt = utcNow;

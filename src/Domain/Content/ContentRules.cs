@@ -15,11 +15,24 @@ public sealed record ContentSubmission
 
     /// <summary>Local date and time in the firm's time zone, as an HTML datetime-local input sends it; empty means now.</summary>
     public string? PublishAt { get; init; }
+
+    /// <summary>On an English page: "true" when the editor marks the change as minor (a typo): translations stay up to date.</summary>
+    public string? MinorChange { get; init; }
+
+    /// <summary>On a translation: the English text version shown beside it, sent when the translator confirms it matches.</summary>
+    public string? MatchesSourceVersion { get; init; }
 }
 
 public sealed record ContentValues(
     string Title, string Slug, string Summary, string BodyMarkdown, string? SeoTitle, string? SeoDescription,
-    ContentStatus Status, DateTime? PublishAtUtc);
+    ContentStatus Status, DateTime? PublishAtUtc)
+{
+    /// <summary>A typo or formatting fix: the attorney's review still goes (it vouches for every comma), but translations stay up to date.</summary>
+    public bool MinorChange { get; init; }
+
+    /// <summary>The English text version the translator confirms this translation matches; null when not confirmed.</summary>
+    public int? MatchesSourceVersion { get; init; }
+}
 
 /// <summary>The rules of the content editor; every message names what to change.</summary>
 public static class ContentRules
@@ -91,9 +104,26 @@ public static class ContentRules
             }
         }
 
+        int? matches = null;
+        if (!string.IsNullOrWhiteSpace(submission.MatchesSourceVersion))
+        {
+            if (int.TryParse(submission.MatchesSourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var shown) && shown > 0)
+            {
+                matches = shown;
+            }
+            else
+            {
+                errors[nameof(submission.MatchesSourceVersion)] = "Open the translation again and tick the box once more: its English version was not recognised.";
+            }
+        }
+
         return errors.Count > 0
             ? (null, errors)
-            : (new ContentValues(title, slug, summary, body, seoTitle, seoDescription, status!.Value, publishAt), errors);
+            : (new ContentValues(title, slug, summary, body, seoTitle, seoDescription, status!.Value, publishAt)
+            {
+                MinorChange = string.Equals(submission.MinorChange?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+                MatchesSourceVersion = matches,
+            }, errors);
     }
 
     /// <summary>

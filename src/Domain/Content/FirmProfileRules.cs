@@ -48,6 +48,12 @@ public static class FirmProfileRules
             errors.Add(new(nameof(submission.Phone), "Enter the phone number with its area code, such as (833) 600-0029."));
         }
 
+        // Each language's pages carry these two notices; a language without them cannot publish a page.
+        foreach (var (field, value, what) in LegalTexts(submission.AdvertisingDisclaimer, submission.LegalInformationNotice))
+        {
+            Require(errors, field, value, what, FirmProfile.LongTextMaxLength);
+        }
+
         foreach (var (field, value, max) in new[]
         {
             (nameof(submission.ServiceArea), submission.ServiceArea, FirmProfile.ShortTextMaxLength),
@@ -56,8 +62,6 @@ public static class FirmProfileRules
             (nameof(submission.PracticeAreasTitle), submission.PracticeAreasTitle, FirmProfile.ShortTextMaxLength),
             (nameof(submission.PracticeAreasTagline), submission.PracticeAreasTagline, FirmProfile.ShortTextMaxLength),
             (nameof(submission.PracticeAreasIntro), submission.PracticeAreasIntro, FirmProfile.LongTextMaxLength),
-            (nameof(submission.AdvertisingDisclaimer), submission.AdvertisingDisclaimer, FirmProfile.LongTextMaxLength),
-            (nameof(submission.LegalInformationNotice), submission.LegalInformationNotice, FirmProfile.LongTextMaxLength),
             (nameof(submission.AboutMarkdown), submission.AboutMarkdown, FirmProfile.PageMaxLength),
             (nameof(submission.DisclaimerMarkdown), submission.DisclaimerMarkdown, FirmProfile.PageMaxLength),
             (nameof(submission.PrivacyMarkdown), submission.PrivacyMarkdown, FirmProfile.PageMaxLength),
@@ -72,6 +76,22 @@ public static class FirmProfileRules
         return errors;
     }
 
+    /// <summary>
+    /// The legal texts a language's profile lacks, by name ("the attorney advertising notice"): a page in that
+    /// language cannot be published until it has them. Empty when none is missing; both when there is no profile.
+    /// </summary>
+    public static IReadOnlyList<string> MissingLegalTexts(FirmProfile? firm) =>
+        LegalTexts(firm?.AdvertisingDisclaimer, firm?.LegalInformationNotice)
+            .Where(t => string.IsNullOrWhiteSpace(t.Value))
+            .Select(t => t.What)
+            .ToList();
+
+    private static (string Field, string? Value, string What)[] LegalTexts(string? advertisingDisclaimer, string? legalInformationNotice) =>
+    [
+        (nameof(FirmProfileSubmission.AdvertisingDisclaimer), advertisingDisclaimer, "the attorney advertising notice"),
+        (nameof(FirmProfileSubmission.LegalInformationNotice), legalInformationNotice, "the general information notice"),
+    ];
+
     private static void Require(List<FieldError> errors, string field, string? value, string what, int max)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -80,7 +100,7 @@ public static class FirmProfileRules
         }
         else if (value.Trim().Length > max)
         {
-            errors.Add(new(field, $"Shorten {what} to {max} characters or fewer."));
+            errors.Add(new(field, $"Shorten {what} to {max:N0} characters or fewer."));
         }
     }
 }

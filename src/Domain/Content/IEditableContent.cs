@@ -43,6 +43,29 @@ public interface IEditableContent
 
     /// <summary>Set when staff delete it: hidden everywhere, restorable from the admin area.</summary>
     DateTime? DeletedAt { get; set; }
+
+    /// <summary>When the attorney last confirmed the text (null: not reviewed, or changed since).</summary>
+    DateTime? ReviewedAt { get; }
+
+    string? ReviewedBy { get; }
+
+    /// <summary>On an English page: counts its changes of substance, which its translations are measured against.</summary>
+    int TextVersion { get; }
+
+    /// <summary>On a translation: the English <see cref="TextVersion"/> it was last brought in line with.</summary>
+    int? SourceTextVersion { get; }
+
+    bool IsTranslation { get; }
+
+    void MarkReviewed(DateTime utcNow, string attorney);
+
+    bool WithdrawReview();
+
+    void CountTextChange();
+
+    bool BringInLineWith(ContentPage source, int shownSourceVersion);
+
+    bool IsOutOfDateWith(ContentPage source);
 }
 
 public enum PublicationState
@@ -67,5 +90,31 @@ public static class EditableContent
         return content.Status != ContentStatus.Published ? PublicationState.Draft
             : content.PublishedAt is { } at && at > utcNow ? PublicationState.Scheduled
             : PublicationState.Published;
+    }
+}
+
+/// <summary>
+/// Where one language of a page stands against its English source: missing (no row), deleted, or its publication
+/// state, and whether it is out of date (the English changed in substance since it was brought in line) and
+/// reviewed by the attorney.
+/// </summary>
+public sealed record TranslationStatus(string Culture, int? Id, bool Deleted, PublicationState? Publication, bool OutOfDate, bool Reviewed)
+{
+    /// <summary>The English text version the translation was last brought in line with.</summary>
+    public int? SourceTextVersion { get; init; }
+
+    /// <summary>No translation the public could ever see: none at all, or a deleted one.</summary>
+    public bool Missing => Id is null || Deleted;
+
+    public static TranslationStatus Of(string culture, IEditableContent? translation, ContentPage source, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return translation is null
+            ? new(culture, null, false, null, false, false)
+            : new(culture, translation.Id, translation.DeletedAt is not null, translation.StateAt(utcNow),
+                translation.IsOutOfDateWith(source), translation.ReviewedAt is not null)
+            {
+                SourceTextVersion = translation.SourceTextVersion,
+            };
     }
 }

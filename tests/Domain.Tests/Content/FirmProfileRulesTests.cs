@@ -10,13 +10,15 @@ public class FirmProfileRulesTests
         AttorneyName = "Michael Piri",
         Phone = "(833) 600-0029",
         ServiceArea = "Texas and nationwide",
+        AdvertisingDisclaimer = "Attorney Advertising.",
+        LegalInformationNotice = "General information, not legal advice.",
     };
 
     private static string[] Messages(FirmProfileSubmission submission, string field) =>
         FirmProfileRules.Validate(submission).Where(e => e.Field == field).Select(e => e.Message).ToArray();
 
     [Fact]
-    public void AProfileWithItsThreeRequiredFieldsIsValid() =>
+    public void AProfileWithItsRequiredFieldsIsValid() =>
         Assert.Empty(FirmProfileRules.Validate(s_valid));
 
     [Fact]
@@ -70,11 +72,10 @@ public class FirmProfileRulesTests
         {
             ServiceArea = new string('a', FirmProfile.ShortTextMaxLength + 1),
             ConsultationOfferText = new string('a', FirmProfile.LongTextMaxLength),
-            LegalInformationNotice = new string('a', FirmProfile.LongTextMaxLength + 1),
             PrivacyMarkdown = new string('a', FirmProfile.PageMaxLength + 1),
         });
 
-        Assert.Equal(["ServiceArea", "LegalInformationNotice", "PrivacyMarkdown"], errors.Select(e => e.Field));
+        Assert.Equal(["ServiceArea", "PrivacyMarkdown"], errors.Select(e => e.Field));
         Assert.All(errors, e => Assert.StartsWith("Shorten this to ", e.Message, StringComparison.Ordinal));
     }
 
@@ -98,5 +99,37 @@ public class FirmProfileRulesTests
         Assert.Equal("  ## About\n", firm.AboutMarkdown);
         Assert.Equal("", firm.ConsultationOfferTitle);
         Assert.Equal((5, now), (firm.Version, firm.UpdatedAt));
+    }
+
+    [Fact]
+    public void TheTwoLegalTextsAreRequiredInEveryLanguagesProfile()
+    {
+        var errors = FirmProfileRules.Validate(s_valid with { AdvertisingDisclaimer = "  ", LegalInformationNotice = null });
+
+        FieldError[] expected =
+        [
+            new("AdvertisingDisclaimer", "Enter the attorney advertising notice."),
+            new("LegalInformationNotice", "Enter the general information notice."),
+        ];
+        Assert.Equal(expected, errors);
+    }
+
+    [Fact]
+    public void ALegalTextLongerThanItsColumnIsRefused() =>
+        Assert.Equal(
+            ["Shorten the general information notice to 2,000 characters or fewer."],
+            Messages(s_valid with { LegalInformationNotice = new string('a', FirmProfile.LongTextMaxLength + 1) }, "LegalInformationNotice"));
+
+    [Fact]
+    public void TheLegalTextsAProfileLacksAreNamed()
+    {
+        var firm = new FirmProfile { FirmName = "F", AttorneyName = "A", Phone = "P", AdvertisingDisclaimer = "Publicidad de abogados.", LegalInformationNotice = "Información general." };
+
+        Assert.Empty(FirmProfileRules.MissingLegalTexts(firm));
+        firm.LegalInformationNotice = " ";
+        Assert.Equal(["the general information notice"], FirmProfileRules.MissingLegalTexts(firm));
+        firm.AdvertisingDisclaimer = "";
+        Assert.Equal(["the attorney advertising notice", "the general information notice"], FirmProfileRules.MissingLegalTexts(firm));
+        Assert.Equal(2, FirmProfileRules.MissingLegalTexts(null).Count);
     }
 }

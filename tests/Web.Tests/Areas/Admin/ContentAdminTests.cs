@@ -253,8 +253,10 @@ public sealed class ContentAdminTests : IDisposable
             var form = page.QuerySelector("form.editor-form")!;
             var preview = form.QuerySelectorAll("button").Single(b => b.TextContent.StartsWith("Preview", StringComparison.Ordinal));
 
-            // The form's own fields (and its antiforgery token) go to the preview; no script is needed.
-            Assert.Equal(("submit", $"{section}/preview", "_blank"), (preview.GetAttribute("type"), preview.GetAttribute("formaction"), preview.GetAttribute("formtarget")));
+            // The form's own fields (and its antiforgery token) go to the preview; no script is needed. An existing page's
+            // unsaved text is previewed over the saved page (its language, author and dates).
+            var action = path.EndsWith("/new", StringComparison.Ordinal) ? $"{section}/preview" : $"{section}/preview?id={id}";
+            Assert.Equal(("submit", action, "_blank"), (preview.GetAttribute("type"), preview.GetAttribute("formaction"), preview.GetAttribute("formtarget")));
             Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
             // The body-only preview beside the editor is gone: the preview is the public page.
             Assert.Null(page.QuerySelector(".preview"));

@@ -124,6 +124,31 @@ public sealed class PreviewControllerTests(SiteFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ATranslationIsPreviewedInItsOwnLanguageWithThatLanguagesProfileAndAddress()
+    {
+        int id;
+        await using (var scope = factory.CreateDbScope())
+        {
+            id = await scope.Db.PracticeAreas.Where(p => p.Culture == SiteCulture.Spanish && p.Slug == "asilo").Select(p => p.Id).SingleAsync();
+        }
+
+        using var staff = await SignInAsync();
+        var html = await staff.GetStringAsync($"/admin/practice-areas/{id}/preview");
+
+        Assert.Contains("<html lang=\"es\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Asilo</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Publicidad de abogados", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Attorney Advertising", html, StringComparison.Ordinal);
+        // The staff area around it is still English; the editor's unsaved text is previewed in the page's language too.
+        var editor = await staff.GetStringAsync($"/admin/practice-areas/{id}/edit");
+        Assert.Contains("<html lang=\"en\"", editor, StringComparison.Ordinal);
+        var unsaved = await staff.PostAsync($"/admin/practice-areas/preview?id={id}", EditorForm(editor, "Asilo en Texas", "Texto sin guardar."));
+        var unsavedHtml = await unsaved.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"es\"", unsavedHtml, StringComparison.Ordinal);
+        Assert.Contains("<h1>Asilo en Texas</h1>", unsavedHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APreviewPostWithoutItsAntiforgeryTokenIsRefused()
     {
         using var staff = await SignInAsync();

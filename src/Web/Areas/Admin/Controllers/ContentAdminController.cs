@@ -1,12 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
 using PiriSite.Domain.Accounts;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
+using PiriSite.Web.Extensions;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
 
 /// <summary>
-/// Lists, edits, deletes and restores one kind of content. Articles and practice areas share everything
-/// but their words and addresses, which each subclass gives in <see cref="Section"/>.
+/// Lists, edits, translates, reviews, deletes and restores one kind of content, in every language (a translation is
+/// edited at its own id, like its English page). Articles and practice areas share everything but their words and
+/// addresses, which each subclass gives in <see cref="Section"/>.
 /// </summary>
 public abstract class ContentAdminController<T>(ContentQueryService content, ContentEditingService editing, TimeProvider clock) : AdminController
     where T : class, IEditableContent
@@ -22,22 +25,44 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
     }
 
     [HttpGet("new")]
-    public IActionResult New() => Editor(null, new ContentEditorForm { Status = nameof(ContentStatus.Draft) }, conflict: null, stored: null);
+    public Task<IActionResult> New() => EditorAsync(null, new ContentEditorForm { Status = nameof(ContentStatus.Draft) }, conflict: null, stored: null);
 
     [HttpPost("new")]
     public Task<IActionResult> Create(ContentEditorForm form) => SaveAsync(null, form);
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id)
-    {
-        var item = await content.FindAsync<T>(id);
-        return item is null
-            ? NotFound()
-            : Editor(id, ContentEditorForm.Of(item), conflict: null, StoredContent.Of(item, clock.GetUtcNow().UtcDateTime));
-    }
+    public async Task<IActionResult> Edit(int id) =>
+        await content.FindAsync<T>(id) is { } item
+            ? await EditorAsync(item, ContentEditorForm.Of(item), conflict: null, StoredContent.Of(item, clock.GetUtcNow().UtcDateTime))
+            : NotFound();
 
     [HttpPost("{id:int}/edit")]
     public Task<IActionResult> Update(int id, ContentEditorForm form) => SaveAsync(id, form);
+
+    /// <summary>Starts the Spanish or French translation of English item <paramref name="id"/> as a draft, and opens it.</summary>
+    [HttpPost("{id:int}/translations/{culture}")]
+    public async Task<IActionResult> AddTranslation(int id, string culture)
+    {
+        var outcome = await editing.AddTranslationAsync<T>(id, culture, User);
+        if (!outcome.Saved)
+        {
+            return outcome.ItemMissing ? NotFound() : Message(id, string.Join(" ", outcome.Errors.Values));
+        }
+
+        return Message(outcome.Id!.Value, $"This {ContentLabels.Language(culture)} translation is a draft holding the English text: translate it, " +
+            "choose its address, then publish it.");
+    }
+
+    /// <summary>The Attorney confirms the text (an English page's accuracy, a translation's faithfulness); the public page shows the date.</summary>
+    [HttpPost("{id:int}/review")]
+    [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
+    public async Task<IActionResult> MarkReviewed(int id, int version) =>
+        await editing.MarkReviewedAsync<T>(id, version, User) switch
+        {
+            ReviewOutcome.NotFound => NotFound(),
+            ReviewOutcome.Reviewed => Message(id, "Marked as reviewed by the attorney today."),
+            _ => Message(id, "The text was changed after you opened this page, so it was not marked as reviewed. Read it again below, then mark it reviewed."),
+        };
 
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id)
@@ -52,16 +77,8 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
     }
 
     [HttpPost("{id:int}/restore")]
-    public async Task<IActionResult> Restore(int id)
-    {
-        if (!await editing.SetDeletedAsync<T>(id, deleted: false, User))
-        {
-            return NotFound();
-        }
-
-        TempData["Message"] = $"The {Section.Singular} was restored.";
-        return Redirect($"{Section.AdminPath}/{id}/edit");
-    }
+    public async Task<IActionResult> Restore(int id) =>
+        await editing.SetDeletedAsync<T>(id, deleted: false, User) ? Message(id, $"The {Section.Singular} was restored.") : NotFound();
 
     [HttpGet("{id:int}/revisions")]
     public async Task<IActionResult> Revisions(int id) =>
@@ -79,10 +96,9 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
     public async Task<IActionResult> RestoreRevision(int id, int number)
     {
         var outcome = await editing.RestoreRevisionAsync<T>(id, number, User);
-        TempData["Message"] = outcome.Saved
+        return Message(id, outcome.Saved
             ? $"Revision {number} is the current version again (saved as a new revision)."
-            : outcome.Conflict ?? string.Join(" ", outcome.Errors.Values);
-        return Redirect($"{Section.AdminPath}/{id}/edit");
+            : outcome.Conflict ?? string.Join(" ", outcome.Errors.Values));
     }
 
     private async Task<IActionResult> SaveAsync(int? id, ContentEditorForm form)
@@ -96,8 +112,8 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
 
         if (outcome.Saved)
         {
-            TempData["Message"] = $"Saved. It is at {Section.PublicPath}/{outcome.Slug} when published.";
-            return Redirect($"{Section.AdminPath}/{outcome.Id}/edit");
+            var address = SitePaths.ForKind(SiteLanguage.Of(outcome.Culture), Section.Kind, outcome.Slug!);
+            return Message(outcome.Id!.Value, $"Saved. It is at {address} when published.");
         }
 
         foreach (var (field, message) in outcome.Errors)
@@ -106,14 +122,28 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
         }
 
         Response.StatusCode = outcome.Conflict is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
-        return Editor(id, form, outcome.Conflict, outcome.Stored);
+        return await EditorAsync(id is { } existing ? await content.FindAsync<T>(existing) : null, form, outcome.Conflict, outcome.Stored);
     }
 
-    private ViewResult Editor(int? id, ContentEditorForm form, string? conflict, StoredContent? stored) =>
-        View("~/Areas/Admin/Views/Content/Edit.cshtml", new ContentEditorScreen(
-            Section, id, form, conflict,
+    // The editor shows the form (possibly unsaved text) beside the item as stored and its languages.
+    private async Task<IActionResult> EditorAsync(T? item, ContentEditorForm form, string? conflict, StoredContent? stored)
+    {
+        var language = SiteLanguage.Of(item?.Culture);
+        return View("~/Areas/Admin/Views/Content/Edit.cshtml", new ContentEditorScreen(
+            Section, item?.Id, form, conflict,
             stored?.State,
-            stored is null ? null : $"{Section.PublicPath}/{stored.Slug}",
+            stored is null ? null : SitePaths.ForKind(language, Section.Kind, stored.Slug),
             stored?.ReviewedAt, stored?.ReviewedBy,
-            CanReview: stored is not null && Section.Kind == ContentKind.Article && User.IsInRole(StaffRoles.Attorney)));
+            CanReview: stored is not null && User.IsInRole(StaffRoles.Attorney))
+        {
+            Language = language,
+            Translations = item is null ? null : await content.TranslationsAsync(item),
+        });
+    }
+
+    private RedirectResult Message(int id, string message)
+    {
+        TempData["Message"] = message;
+        return Redirect($"{Section.AdminPath}/{id}/edit");
+    }
 }

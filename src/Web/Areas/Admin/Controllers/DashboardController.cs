@@ -5,7 +5,8 @@ using PiriSite.Web.Services.Mail;
 namespace PiriSite.Web.Areas.Admin.Controllers;
 
 [Route("admin")]
-public sealed class DashboardController(LeadStatisticsService statistics, IOptions<LeadsOptions> options, OutboxService outbox) : AdminController
+public sealed class DashboardController(
+    LeadStatisticsService statistics, IOptions<LeadsOptions> options, OutboxService outbox, ContentQueryService content) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -18,6 +19,7 @@ public sealed class DashboardController(LeadStatisticsService statistics, IOptio
             leads.ByStatus.Select(c => new ChartBar(c.Label, c.Count)).ToList())
         {
             MailAlert = await outbox.IntakeAlertAsync(cancellationToken),
+            Translations = await content.TranslationWorkAsync(cancellationToken),
         };
         return View(model);
     }

@@ -8,5 +8,5 @@ public sealed class PracticeAreasAdminController(ContentQueryService content, Co
     : ContentAdminController<PracticeArea>(content, editing, clock)
 {
     protected override ContentSection Section { get; } =
-        new(ContentKind.PracticeArea, "/admin/practice-areas", "/practice-areas", "Practice areas", "practice area", "Name");
+        new(ContentKind.PracticeArea, "/admin/practice-areas", "Practice areas", "practice area", "Name");
 }

@@ -8,8 +8,9 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 /// <summary>
 /// Shows staff a page as the public will see it, with the public template and layout (title, table of contents,
 /// legal notice), before it is published: the editor's unsaved text (posted from the editor, so it works without
-/// JavaScript) or a saved item in any state. Marked as a preview, kept out of search engines, never cached
-/// (admin pages are sent no-store and have no output-cache policy) and never listed in the sitemap.
+/// JavaScript) or a saved item in any state. A translation is drawn in its own language (interface text, dates,
+/// firm profile and address), as at its public address. Marked as a preview, kept out of search engines, never
+/// cached (admin pages are sent no-store and have no output-cache policy) and never listed in the sitemap.
 /// </summary>
 public sealed class PreviewController(ContentPreviewService previews, PublicContentService content, PageContextFactory pages)
     : AdminController
@@ -49,8 +50,13 @@ public sealed class PreviewController(ContentPreviewService previews, PublicCont
         }
 
         var article = preview.Item;
-        var path = $"/articles/{article.Slug}";
-        return View(ArticleView, ArticlePageViewModel.Create(Page(preview, article.PageTitle, article.PageDescription), article, preview.Body, preview.Firm, path));
+        var language = SiteLanguage.Of(article.Culture);
+        using (InLanguageResult.InLanguage(language))
+        {
+            var page = Page(preview, language, article.PageTitle, article.PageDescription);
+            var model = ArticlePageViewModel.Create(page, article, preview.Body, preview.Firm, SitePaths.Article(language, article.Slug));
+            return new InLanguageResult(View(ArticleView, model), language);
+        }
     }
 
     private async Task<IActionResult> PracticeAreaAsync(ContentPreview<PracticeArea>? preview, CancellationToken cancellationToken)
@@ -61,16 +67,21 @@ public sealed class PreviewController(ContentPreviewService previews, PublicCont
         }
 
         var area = preview.Item;
-        var path = $"/practice-areas/{area.Slug}";
+        var language = SiteLanguage.Of(area.Culture);
+        // The public list of practice areas beside it is the page language's.
+        using var inLanguage = InLanguageResult.InLanguage(language);
         var publicAreas = await content.ListPracticeAreasAsync(cancellationToken);
-        return View(PracticeAreaView, PracticeAreaPageViewModel.Create(
-            Page(preview, area.PageTitle, area.PageDescription), area, preview.Body, preview.Firm, publicAreas, path));
+        var model = PracticeAreaPageViewModel.Create(
+            Page(preview, language, area.PageTitle, area.PageDescription), area, preview.Body, preview.Firm, publicAreas,
+            SitePaths.PracticeArea(language, area.Slug));
+        return new InLanguageResult(View(PracticeAreaView, model), language);
     }
 
-    private PageContext Page<T>(ContentPreview<T> preview, string title, string description) where T : IEditableContent =>
+    private PageContext Page<T>(ContentPreview<T> preview, SiteLanguage language, string title, string description) where T : IEditableContent =>
         pages.For(Request, preview.Firm, title, description) with
         {
             NoIndex = true,
             PreviewBanner = preview.IsPublic ? "Preview: as published" : "Preview: not published",
+            Language = language,
         };
 }

@@ -13,6 +13,13 @@ public sealed class ContentEditorForm
     public string? SeoDescription { get; set; }
     public string? Status { get; set; }
     public string? PublishAt { get; set; }
+
+    /// <summary>English page: "true" when the change is minor (translations stay up to date).</summary>
+    public string? MinorChange { get; set; }
+
+    /// <summary>Translation: the English text version shown beside it, when the translator ticks that it matches.</summary>
+    public string? MatchesSourceVersion { get; set; }
+
     public int Version { get; set; }
 
     public static ContentEditorForm Of(IEditableContent item)
@@ -42,11 +49,18 @@ public sealed class ContentEditorForm
         SeoDescription = SeoDescription,
         Status = Status,
         PublishAt = PublishAt,
+        MinorChange = MinorChange,
+        MatchesSourceVersion = MatchesSourceVersion,
     };
 }
 
 /// <summary>Which kind of content a screen is about, with the words and addresses that differ between the two.</summary>
-public sealed record ContentSection(ContentKind Kind, string AdminPath, string PublicPath, string Plural, string Singular, string TitleLabel);
+public sealed record ContentSection(ContentKind Kind, string AdminPath, string Plural, string Singular, string TitleLabel)
+{
+    /// <summary>The public section's address in a language ("/articles", "/es/articulos"): its pages are under it.</summary>
+    public string PublicPath(SiteLanguage language) =>
+        SitePaths.Section(language, Kind == ContentKind.Article ? SiteSection.Articles : SiteSection.PracticeAreas);
+}
 
 public sealed record ContentEditorScreen(
     ContentSection Section,
@@ -60,6 +74,20 @@ public sealed record ContentEditorScreen(
     bool CanReview)
 {
     public int WordCount => ContentRules.WordCount(Form.BodyMarkdown);
+
+    /// <summary>The language of the page being edited (English for a new one).</summary>
+    public SiteLanguage Language { get; init; } = SiteLanguage.English;
+
+    /// <summary>The page's languages (null for a new page): its English source if it is a translation, and each translation's state.</summary>
+    public ContentTranslations? Translations { get; init; }
+
+    public bool IsTranslation => !Language.IsEnglish;
+
+    /// <summary>A translation's English source, shown read-only beside the form.</summary>
+    public IEditableContent? Source => Translations?.Source;
+
+    /// <summary>This translation's own state against the English (null on an English page).</summary>
+    public TranslationStatus? OwnStatus => Translations?.Statuses.FirstOrDefault(s => s.Id == Id);
 }
 
 public sealed record ContentListScreen(ContentSection Section, IReadOnlyList<ContentListItem> Rows, string? Query, bool ShowDeleted);

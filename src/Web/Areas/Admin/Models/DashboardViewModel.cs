@@ -5,7 +5,10 @@ namespace PiriSite.Web.Areas.Admin.Models;
 
 public sealed record ChartBar(string Label, int Value);
 
-/// <summary>The dashboard: the requests' figures (with the open ones retention will soon delete) and their charts.</summary>
+/// <summary>
+/// The dashboard: the requests' figures (with the open ones retention will soon delete) and their charts, and the
+/// work that keeps the three languages in step.
+/// </summary>
 public sealed record DashboardViewModel(
     LeadStatistics Leads,
     int NeedsResponseHours,
@@ -14,4 +17,15 @@ public sealed record DashboardViewModel(
 {
     /// <summary>Intake notices that failed or have waited too long to leave; null when mail is flowing.</summary>
     public IntakeMailAlert? MailAlert { get; init; }
+
+    /// <summary>The translations to write, bring in line with the English, or have the attorney review.</summary>
+    public TranslationWork Translations { get; init; } = new([], [], []);
+
+    /// <summary>A translation task's editor: the translation's own, or (when it is missing) the English page's, where it is added.</summary>
+    public static string EditorPath(TranslationTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var section = task.Kind == ContentKind.Article ? "/admin/articles" : "/admin/practice-areas";
+        return task.State is null ? $"{section}/{task.EditId}/edit#translations" : $"{section}/{task.EditId}/edit";
+    }
 }

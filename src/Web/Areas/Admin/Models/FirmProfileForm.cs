@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
 namespace PiriSite.Web.Areas.Admin.Models;
 
 /// <summary>The firm profile editor: lists are edited as text, one item per line or separated by commas.</summary>
@@ -21,11 +23,19 @@ public sealed class FirmProfileForm
     public string? PrivacyMarkdown { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The profile's language: from the address (/admin/firm?culture=es), never from the posted form.</summary>
+    [BindNever]
+    public string Culture { get; set; } = SiteCulture.English;
+
+    /// <summary>Where the profile in <paramref name="culture"/> is edited: /admin/firm for English, /admin/firm?culture=es…</summary>
+    public static string PathFor(string culture) => culture == SiteCulture.English ? "/admin/firm" : $"/admin/firm?culture={culture}";
+
     public static FirmProfileForm Of(FirmProfile firm)
     {
         ArgumentNullException.ThrowIfNull(firm);
         return new()
         {
+            Culture = firm.Culture,
             FirmName = firm.FirmName,
             AttorneyName = firm.AttorneyName,
             Phone = firm.Phone,

@@ -13,6 +13,9 @@ public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Er
 
     public bool ItemMissing { get; private init; }
 
+    /// <summary>The saved item's language, for its public address.</summary>
+    public string Culture { get; init; } = SiteCulture.English;
+
     public static SaveOutcome Invalid(IReadOnlyDictionary<string, string> errors, StoredContent? stored = null) => new(null, errors, null, Stored: stored);
 }
 

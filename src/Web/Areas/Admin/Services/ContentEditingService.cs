@@ -19,8 +19,7 @@ public sealed class ContentEditingService(
     PublicPageCache pageCache,
     TimeProvider clock)
 {
-    public static ContentKind KindOf<T>() where T : IEditableContent =>
-        typeof(T) == typeof(Article) ? ContentKind.Article : ContentKind.PracticeArea;
+    public static ContentKind KindOf<T>() where T : IEditableContent => ContentLabels.KindOf<T>();
 
     /// <summary>Creates an item (<paramref name="id"/> null) or saves the one the editor opened at <paramref name="version"/>.</summary>
     public async Task<SaveOutcome> SaveAsync<T>(int? id, int version, ContentSubmission submission, ClaimsPrincipal actor)
@@ -35,6 +34,30 @@ public sealed class ContentEditingService(
         return await SaveAsync(item, version, submission, actor);
     }
 
+    /// <summary>
+    /// Starts the <paramref name="culture"/> translation of English item <paramref name="sourceId"/> through the one save path:
+    /// a draft holding the English text to translate, at the English address (numbered if taken) until the translator
+    /// chooses one. An existing translation is not made twice: its id comes back.
+    /// </summary>
+    public async Task<SaveOutcome> AddTranslationAsync<T>(int sourceId, string culture, ClaimsPrincipal actor) where T : class, IEditableContent
+    {
+        var set = db.Set<T>();
+        var source = await set.AsNoTracking().SingleOrDefaultAsync(c => c.Id == sourceId && c.Culture == SiteCulture.English);
+        if (source is null || culture == SiteCulture.English || !SiteCulture.IsSupported(culture))
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (await set.Where(c => c.TranslationKey == source.TranslationKey && c.Culture == culture).Select(c => (int?)c.Id).SingleOrDefaultAsync() is { } existing)
+        {
+            return new SaveOutcome(existing, new Dictionary<string, string>(), null);
+        }
+
+        var slug = await db.FreeSlugAsync<T>(culture, source.Slug);
+        var draft = new ContentSubmission { Title = source.Title, Slug = slug, Summary = source.Summary, BodyMarkdown = source.BodyMarkdown, Status = nameof(ContentStatus.Draft) };
+        return await SaveAsync(ContentLabels.New<T>(slug, source, culture), 0, draft, actor);
+    }
+
     public async Task<bool> SetDeletedAsync<T>(int id, bool deleted, ClaimsPrincipal actor) where T : class, IEditableContent
     {
         var item = await db.Set<T>().SingleOrDefaultAsync(c => c.Id == id);
@@ -45,33 +68,34 @@ public sealed class ContentEditingService(
 
         item.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null;
         item.Version++;
-        audit.Add(actor, $"{Label(KindOf<T>())} {(deleted ? "deleted" : "restored")}", Target(item));
+        audit.Add(actor, $"{ContentLabels.Of(KindOf<T>(), item.Culture)} {(deleted ? "deleted" : "restored")}", ContentLabels.Target(item));
         await db.SaveChangesAsync();
         await pageCache.EvictAsync(KindOf<T>());
         return true;
     }
 
     /// <summary>
-    /// The attorney vouches for the text of <paramref name="version"/>, the one on their screen: if someone saved
-    /// a new text since, the review is refused rather than given to words the attorney has not read.
+    /// The attorney vouches for the text of <paramref name="version"/>, the one on their screen (an article's or
+    /// practice area's accuracy, a translation's faithfulness): if someone saved a new text since, the review is
+    /// refused rather than given to words the attorney has not read.
     /// </summary>
-    public async Task<ReviewOutcome> MarkReviewedAsync(int articleId, int version, ClaimsPrincipal actor)
+    public async Task<ReviewOutcome> MarkReviewedAsync<T>(int id, int version, ClaimsPrincipal actor) where T : class, IEditableContent
     {
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId);
-        if (article is null)
+        var item = await db.Set<T>().SingleOrDefaultAsync(c => c.Id == id);
+        if (item is null)
         {
             return ReviewOutcome.NotFound;
         }
 
-        if (article.Version != version)
+        if (item.Version != version)
         {
             return ReviewOutcome.ChangedSinceOpened;
         }
 
-        article.MarkReviewed(clock.GetUtcNow().UtcDateTime, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor));
-        audit.Add(actor, "Article reviewed by the attorney", Target(article));
+        item.MarkReviewed(clock.GetUtcNow().UtcDateTime, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor));
+        audit.Add(actor, $"{ContentLabels.Of(KindOf<T>(), item.Culture)} reviewed by the attorney", ContentLabels.Target(item));
         await db.SaveChangesAsync();
-        await pageCache.EvictAsync(ContentKind.Article);
+        await pageCache.EvictAsync(KindOf<T>());
         return ReviewOutcome.Reviewed;
     }
 
@@ -88,50 +112,54 @@ public sealed class ContentEditingService(
 
         var submission = new ContentSubmission
         {
-            Title = revision.Title,
-            Slug = revision.Slug,
-            Summary = revision.Summary,
-            BodyMarkdown = revision.BodyMarkdown,
-            SeoTitle = revision.SeoTitle,
-            SeoDescription = revision.SeoDescription,
-            Status = item.Status.ToString(),
-            PublishAt = ContentRules.PublishAtText(item.PublishedAt),
+            Title = revision.Title, Slug = revision.Slug, Summary = revision.Summary, BodyMarkdown = revision.BodyMarkdown,
+            SeoTitle = revision.SeoTitle, SeoDescription = revision.SeoDescription,
+            Status = item.Status.ToString(), PublishAt = ContentRules.PublishAtText(item.PublishedAt),
         };
         return await SaveAsync(item, item.Version, submission, actor);
     }
 
-    // The item is loaded once, tracked, by the caller (null: a new one); everything below works on that copy.
+    // The item is loaded once, tracked, by the caller (null or not yet stored: a new one); everything below works on that copy.
     private async Task<SaveOutcome> SaveAsync<T>(T? item, int version, ContentSubmission submission, ClaimsPrincipal actor)
         where T : class, IEditableContent
     {
         var kind = KindOf<T>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var stored = item is null ? null : StoredContent.Of(item, now);
+        var isNew = item is null || item.Id == 0;
+        var stored = isNew ? null : StoredContent.Of(item!, now);
         var (values, errors) = ContentRules.Validate(submission, kind, FirmTimeZone.Value);
         if (values is null)
         {
             return SaveOutcome.Invalid(errors, stored);
         }
 
-        if (item is not null && item.Version != version)
+        if (!isNew && item!.Version != version)
         {
-            return new SaveOutcome(null, errors, await ConflictMessageAsync(kind, item), Stored: stored);
+            return new SaveOutcome(null, errors, await db.ConflictMessageAsync(kind, item), Stored: stored);
         }
 
         var set = db.Set<T>();
         var id = item?.Id ?? 0;
-        if (await set.AnyAsync(c => c.Culture == SiteCulture.English && c.Slug == values.Slug && c.Id != id))
+        var culture = item?.Culture ?? SiteCulture.English;
+        if (await set.AnyAsync(c => c.Culture == culture && c.Slug == values.Slug && c.Id != id))
         {
             return SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ContentSubmission.Slug)] = $"Another page already uses the address \"{values.Slug}\". Choose another." }, stored);
         }
 
-        var isNew = item is null;
+        // A page in a language must carry that language's legal notices, which come from its firm profile.
+        if (values.Status == ContentStatus.Published && culture != SiteCulture.English && await db.MissingLegalTextsAsync(culture) is { } missing)
+        {
+            return SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ContentSubmission.Status)] = missing }, stored);
+        }
+
+        var source = culture == SiteCulture.English ? null
+            : await set.AsNoTracking().SingleOrDefaultAsync(c => c.TranslationKey == item!.TranslationKey && c.Culture == SiteCulture.English);
         // Content that predates the editor (the seeded pages) gets its original state kept as revision 1
         // before the first edit, so it can always be compared with and restored.
         var original = !isNew && !await db.ContentRevisions.AnyAsync(r => r.Kind == kind && r.ContentId == id)
             ? ContentRevision.Of(kind, item!, 1, item!.UpdatedAt, null, "Site set-up", "Original version")
             : null;
-        item ??= New<T>(values.Slug);
+        item ??= ContentLabels.New<T>(values.Slug);
         var oldSlug = isNew ? null : item.Slug;
         var wasPublic = stored?.State == PublicationState.Published;
         var textChanged = !isNew && ContentRules.ChangesReviewedText(item, values);
@@ -150,7 +178,14 @@ public sealed class ContentEditingService(
         item.UpdatedAt = now;
         item.Version++;
         // The attorney reviewed the text as it was: a new text needs a new review before the page says so.
-        var reviewWithdrawn = textChanged && item is Article article && article.WithdrawReview();
+        var reviewWithdrawn = textChanged && item.WithdrawReview();
+        // A typo fix leaves the translations up to date; any other change to an English text puts them behind it.
+        if (textChanged && !values.MinorChange)
+        {
+            item.CountTextChange();
+        }
+
+        var broughtInLine = source is not null && values.MatchesSourceVersion is { } shown && item.BringInLineWith(source.AsPage(), shown);
         if (isNew)
         {
             set.Add(item);
@@ -163,10 +198,15 @@ public sealed class ContentEditingService(
             PublicationState.Draft when wasPublic => "Unpublished",
             _ => "Edited",
         };
-        audit.Add(actor, $"{Label(kind)} {note.ToLowerInvariant()}", Target(item));
+        audit.Add(actor, $"{ContentLabels.Of(kind, culture)} {note.ToLowerInvariant()}", ContentLabels.Target(item));
         if (reviewWithdrawn)
         {
-            audit.Add(actor, "Attorney's review withdrawn by a change to the text", Target(item));
+            audit.Add(actor, "Attorney's review withdrawn by a change to the text", ContentLabels.Target(item));
+        }
+
+        if (broughtInLine)
+        {
+            audit.Add(actor, $"Translation marked as matching English text version {item.SourceTextVersion}", ContentLabels.Target(item));
         }
 
         try
@@ -174,7 +214,7 @@ public sealed class ContentEditingService(
             // Two saves: a new item needs its id before its revision and redirect rows can name it.
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
-            await MoveSlugAsync(kind, item.Id, oldSlug, item.Slug);
+            await db.MoveSlugAsync(kind, culture, item.Id, oldSlug, item.Slug);
             if (original is not null)
             {
                 db.ContentRevisions.Add(original);
@@ -188,32 +228,11 @@ public sealed class ContentEditingService(
         {
             db.ChangeTracker.Clear();
             var current = await set.AsNoTracking().SingleAsync(c => c.Id == item.Id);
-            return new SaveOutcome(null, errors, await ConflictMessageAsync(kind, current), Stored: stored);
+            return new SaveOutcome(null, errors, await db.ConflictMessageAsync(kind, current), Stored: stored);
         }
 
         await pageCache.EvictAsync(kind);
-        return new SaveOutcome(item.Id, errors, null, item.Slug);
-    }
-
-    private static T New<T>(string slug) where T : class, IEditableContent
-    {
-        // The translation key is the first slug, kept for good so that later translations find their original.
-        IEditableContent item = typeof(T) == typeof(Article)
-            ? new Article { TranslationKey = slug, Title = "", Slug = slug }
-            : new PracticeArea { TranslationKey = slug, Name = "", Slug = slug, DisplayOrder = 1000 };
-        return (T)item;
-    }
-
-    private async Task MoveSlugAsync(ContentKind kind, int id, string? oldSlug, string newSlug)
-    {
-        // The new address belongs to this page now, even if it once redirected elsewhere.
-        var taken = await db.SlugRedirects.Where(r => r.Kind == kind && r.Culture == SiteCulture.English && r.OldSlug == newSlug).ToListAsync();
-        db.SlugRedirects.RemoveRange(taken);
-
-        if (oldSlug is not null && oldSlug != newSlug)
-        {
-            db.SlugRedirects.Add(new SlugRedirect { Kind = kind, Culture = SiteCulture.English, OldSlug = oldSlug, ContentId = id });
-        }
+        return new SaveOutcome(item.Id, errors, null, item.Slug) { Culture = culture };
     }
 
     private async Task AddRevisionAsync(ContentKind kind, IEditableContent item, ClaimsPrincipal actor, string note, DateTime now, int? lastKnown)
@@ -222,19 +241,4 @@ public sealed class ContentEditingService(
         var user = await users.GetUserAsync(actor);
         db.ContentRevisions.Add(ContentRevision.Of(kind, item, last + 1, now, user?.Id, StaffUser.ShownNameOf(user, actor), note));
     }
-
-    private async Task<string> ConflictMessageAsync(ContentKind kind, IEditableContent current)
-    {
-        var latest = await db.ContentRevisions.AsNoTracking()
-            .Where(r => r.Kind == kind && r.ContentId == current.Id)
-            .OrderByDescending(r => r.Number).FirstOrDefaultAsync();
-        var who = latest?.SavedByName ?? "someone";
-        var when = FirmTimeZone.ToFirmTime(current.UpdatedAt).ToString("MMMM d 'at' h:mm tt", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{who} saved this page on {when}, while you were editing it, so your changes were not saved. " +
-               "Your text is still below: copy what you need, then open the page again to see their version and add your changes to it.";
-    }
-
-    private static string Label(ContentKind kind) => kind == ContentKind.Article ? "Article" : "Practice area";
-
-    private static string Target(IEditableContent item) => $"{item.Title} (/{item.Slug})";
 }

@@ -5,12 +5,12 @@ public sealed record ContentPreview<T>(T Item, RenderedMarkdown Body, bool IsPub
 
 /// <summary>
 /// Reads what the staff preview shows in the public template: a saved article or practice area whatever its state,
-/// or the editor's unsaved text, rendered as a save renders it (images with their sizes). Never writes anything.
+/// or the editor's unsaved text, rendered as a save renders it (images with their sizes), beside the firm profile in
+/// the item's language (read here, not from the published copy: a preview is of what is stored). Never writes anything.
 /// </summary>
 public sealed class ContentPreviewService(
     SiteDbContext db,
     MarkdownRenderer markdown,
-    FirmProfileService firmProfile,
     TimeProvider clock)
 {
     /// <summary>A saved item, draft, scheduled, published or deleted; null when there is none with that id.</summary>
@@ -56,7 +56,11 @@ public sealed class ContentPreviewService(
             : (IEditableContent)new PracticeArea { TranslationKey = "", Name = "", Slug = "" });
 
     private async Task<ContentPreview<T>> PreviewAsync<T>(T item, RenderedMarkdown body, CancellationToken cancellationToken)
-        where T : IEditableContent =>
-        new(item, body, item.StateAt(clock.GetUtcNow().UtcDateTime) == PublicationState.Published && item.DeletedAt is null,
-            await firmProfile.GetAsync(cancellationToken));
+        where T : IEditableContent
+    {
+        var profiles = await db.FirmProfiles.AsNoTracking()
+            .Where(f => f.Culture == item.Culture || f.Culture == SiteCulture.English).ToListAsync(cancellationToken);
+        var firm = profiles.FirstOrDefault(f => f.Culture == item.Culture) ?? profiles.Single(f => f.Culture == SiteCulture.English);
+        return new(item, body, item.StateAt(clock.GetUtcNow().UtcDateTime) == PublicationState.Published && item.DeletedAt is null, firm);
+    }
 }

@@ -4,7 +4,10 @@ using PiriSite.Domain.Search;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
-/// <summary>What the content screens read: the list, one item for the editor, its history and what a revision changed.</summary>
+/// <summary>
+/// What the content screens read: the list, one item for the editor with its translations, its history, what a
+/// revision changed, and the translation work the dashboard lists.
+/// </summary>
 public sealed class ContentQueryService(SiteDbContext db, TimeProvider clock)
 {
     // The list is for finding a page to edit, newest edits first; a search narrows it further.
@@ -23,8 +26,57 @@ public sealed class ContentQueryService(SiteDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         var items = await query.OrderByDescending(c => c.UpdatedAt).Take(ListLimit).ToListAsync();
-        return items.Select(c => new ContentListItem(c.Id, c.Title, c.Slug, c.StateAt(now), c.PublishedAt, c.UpdatedAt, c.DeletedAt is not null)).ToList();
+        var keys = items.Select(c => c.TranslationKey).ToList();
+        var translations = await db.Set<T>().AsNoTracking().Where(c => c.Culture != SiteCulture.English && keys.Contains(c.TranslationKey)).ToListAsync();
+        return items.Select(c => new ContentListItem(c.Id, c.Title, c.Slug, c.StateAt(now), c.PublishedAt, c.UpdatedAt, c.DeletedAt is not null)
+        {
+            Translations = Statuses(c, translations, now),
+        }).ToList();
     }
+
+    /// <summary>The editor's view of an item's languages: its English source if it is a translation, and each translation's state.</summary>
+    public async Task<ContentTranslations> TranslationsAsync<T>(T item) where T : class, IEditableContent
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var family = await db.Set<T>().AsNoTracking().Where(c => c.TranslationKey == item.TranslationKey).ToListAsync();
+        var source = family.SingleOrDefault(c => c.Culture == SiteCulture.English);
+        return new(item.IsTranslation ? source : null, source is null ? [] : Statuses(source, family, clock.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>Every translation missing (of a published English page), out of date or not reviewed, articles first.</summary>
+    public async Task<TranslationWork> TranslationWorkAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tasks = (await WorkAsync<Article>(now, cancellationToken)).Concat(await WorkAsync<PracticeArea>(now, cancellationToken)).ToList();
+        return new(
+            tasks.Where(t => t.Status.Missing && t.SourcePublished).Select(t => t.Task).ToList(),
+            tasks.Where(t => !t.Status.Missing && t.Status.OutOfDate).Select(t => t.Task).ToList(),
+            tasks.Where(t => !t.Status.Missing && !t.Status.Reviewed).Select(t => t.Task).ToList());
+    }
+
+    private async Task<List<(TranslationTask Task, TranslationStatus Status, bool SourcePublished)>> WorkAsync<T>(DateTime now, CancellationToken cancellationToken)
+        where T : class, IEditableContent
+    {
+        var kind = ContentEditingService.KindOf<T>();
+        var pages = await db.Set<T>().AsNoTracking().Where(c => c.DeletedAt == null).ToListAsync(cancellationToken);
+        return pages.Where(c => !c.IsTranslation)
+            .OrderBy(c => c.Title, StringComparer.CurrentCulture)
+            .SelectMany(source => Statuses(source, pages, now).Select(status => (
+                new TranslationTask(kind, source.Title, status.Culture, status.Missing ? source.Id : status.Id!.Value, status.Missing ? null : status.Publication),
+                status,
+                source.StateAt(now) != PublicationState.Draft)))
+            .ToList();
+    }
+
+    // Spanish then French: where each translation of the English page stands (missing when there is no row).
+    private static List<TranslationStatus> Statuses<T>(T source, IEnumerable<T> candidates, DateTime now) where T : class, IEditableContent =>
+        SiteCulture.Supported.Where(culture => culture != SiteCulture.English)
+            .Select(culture => TranslationStatus.Of(
+                culture,
+                candidates.SingleOrDefault(c => c.Culture == culture && c.TranslationKey == source.TranslationKey),
+                source.AsPage(),
+                now))
+            .ToList();
 
     /// <summary>The item as stored (deleted ones too: the editor is where they are restored from).</summary>
     public Task<T?> FindAsync<T>(int id) where T : class, IEditableContent =>

@@ -10,26 +10,36 @@ public enum FirmProfileSaveStatus
 
     /// <summary>Someone else's save landed between this one's check and its write.</summary>
     Conflict,
+
+    /// <summary>There is no profile in that language.</summary>
+    NotFound,
 }
 
 public sealed record FirmProfileSaveOutcome(FirmProfileSaveStatus Status, IReadOnlyList<FieldError> Errors);
 
 /// <summary>
-/// The one way the firm profile changes, as <see cref="ContentEditingService"/> is for content: a save based on an
-/// older version is refused, the pages' Markdown is rendered, the audit entry is written in the same transaction,
-/// and every cached public page is evicted (the profile is in every page's header and footer).
+/// The one way the firm profile changes (each language's row is edited on its own), as <see cref="ContentEditingService"/>
+/// is for content: a save based on an older version is refused, the pages' Markdown is rendered, the audit entry is
+/// written in the same transaction, and every cached public page is evicted (the profile is in every page's header and footer).
 /// </summary>
 public sealed class FirmProfileEditingService(
     SiteDbContext db, AuditLog audit, MarkdownRenderer markdown, PublicPageCache pageCache, TimeProvider clock)
 {
-    public Task<FirmProfile> GetAsync() => db.FirmProfiles.AsNoTracking().SingleAsync(f => f.Culture == SiteCulture.English);
+    /// <summary>The profile in <paramref name="culture"/>; null when there is none in that language.</summary>
+    public Task<FirmProfile?> GetAsync(string culture = SiteCulture.English) =>
+        db.FirmProfiles.AsNoTracking().SingleOrDefaultAsync(f => f.Culture == culture);
 
-    /// <summary>Saves the profile the Attorney opened at <paramref name="version"/>.</summary>
-    public async Task<FirmProfileSaveOutcome> SaveAsync(FirmProfileSubmission submission, int version, ClaimsPrincipal actor)
+    /// <summary>Saves the profile in <paramref name="culture"/> the Attorney opened at <paramref name="version"/>.</summary>
+    public async Task<FirmProfileSaveOutcome> SaveAsync(FirmProfileSubmission submission, int version, ClaimsPrincipal actor, string culture = SiteCulture.English)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var errors = FirmProfileRules.Validate(submission).ToList();
-        var firm = await db.FirmProfiles.SingleAsync(f => f.Culture == SiteCulture.English);
+        var firm = await db.FirmProfiles.SingleOrDefaultAsync(f => f.Culture == culture);
+        if (firm is null)
+        {
+            return new(FirmProfileSaveStatus.NotFound, []);
+        }
+
         if (firm.Version != version)
         {
             errors.Add(new("", "Someone else saved the profile while you were editing it, so your changes were not saved. Your text is below: copy what you need, then reload the page."));
@@ -42,7 +52,7 @@ public sealed class FirmProfileEditingService(
 
         firm.Edit(submission, clock.GetUtcNow().UtcDateTime);
         firm.RenderPages(markdown, await db.ImagesByUrlAsync());
-        audit.Add(actor, "Firm profile edited");
+        audit.Add(actor, culture == SiteCulture.English ? "Firm profile edited" : $"Firm profile edited ({ContentLabels.Language(culture)})");
         try
         {
             await db.SaveChangesAsync();

@@ -54,7 +54,7 @@ public sealed class ContentEditingServiceTests(AuditFailureSite site) : IClassFi
         try
         {
             await Assert.ThrowsAsync<InvalidOperationException>(() => WithServiceAsync(s => s.SetDeletedAsync<Article>(id, deleted: true, AuditFailureSite.Actor)));
-            await Assert.ThrowsAsync<InvalidOperationException>(() => WithServiceAsync(s => s.MarkReviewedAsync(id, 1, AuditFailureSite.Actor)));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => WithServiceAsync(s => s.MarkReviewedAsync<Article>(id, 1, AuditFailureSite.Actor)));
         }
         finally
         {
@@ -106,5 +106,154 @@ public sealed class ContentEditingServiceTests(AuditFailureSite site) : IClassFi
         Assert.Equal(new StoredContent(PublicationState.Published, slug, null, null), stale.Stored);
         Assert.Equal(new StoredContent(PublicationState.Published, slug, null, null), invalid.Stored);
         Assert.False(invalid.ItemMissing);
+    }
+
+    private Task<T> FindAsync<T>(int id) where T : ContentPage => site.ReadAsync(db => db.Set<T>().AsNoTracking().SingleAsync(c => c.Id == id));
+
+    private async Task<int> TranslateAsync<T>(int englishId, string culture) where T : class, IEditableContent
+    {
+        var outcome = await WithServiceAsync(s => s.AddTranslationAsync<T>(englishId, culture, AuditFailureSite.Actor));
+        Assert.True(outcome.Saved, string.Join(" ", outcome.Errors.Values));
+        return outcome.Id!.Value;
+    }
+
+    // The editor's form for a stored item, with the changes a test makes.
+    private static ContentSubmission Form(IEditableContent item) => new()
+    {
+        Title = item.Title, Slug = item.Slug, Summary = item.Summary, BodyMarkdown = item.BodyMarkdown, Status = item.Status.ToString(),
+        PublishAt = ContentRules.PublishAtText(item.PublishedAt),
+    };
+
+    [Fact]
+    public async Task AddingATranslationMakesADraftHoldingTheEnglishTextInStepWithIt()
+    {
+        var (id, slug) = await CreateArticleAsync("Translated Deadlines");
+
+        var spanishId = await TranslateAsync<Article>(id, SiteCulture.Spanish);
+        var again = await WithServiceAsync(s => s.AddTranslationAsync<Article>(id, SiteCulture.Spanish, AuditFailureSite.Actor));
+
+        var english = await FindAsync<Article>(id);
+        var spanish = await FindAsync<Article>(spanishId);
+        Assert.Equal(spanishId, again.Id);
+        Assert.Equal(
+            (SiteCulture.Spanish, english.TranslationKey, ContentStatus.Draft, english.Title, english.BodyMarkdown, slug, (int?)english.TextVersion, (DateTime?)null),
+            (spanish.Culture, spanish.TranslationKey, spanish.Status, spanish.Title, spanish.BodyMarkdown, spanish.Slug, spanish.SourceTextVersion, spanish.ReviewedAt));
+        Assert.False(spanish.IsOutOfDateWith(english));
+        Assert.Equal(1, await site.ReadAsync(db => db.ContentRevisions.CountAsync(r => r.Kind == ContentKind.Article && r.ContentId == spanishId)));
+        Assert.True(await site.ReadAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Article translation (Spanish) created" && e.Target == $"Translated Deadlines (/es/{slug})")));
+    }
+
+    [Fact]
+    public async Task ATranslationOnlyOfAnEnglishPageAndOnlyInASiteLanguageCanBeAdded()
+    {
+        var (id, _) = await CreateArticleAsync("Untranslatable");
+        var spanishId = await TranslateAsync<Article>(id, SiteCulture.Spanish);
+
+        Assert.True((await WithServiceAsync(s => s.AddTranslationAsync<Article>(id, "de", AuditFailureSite.Actor))).ItemMissing);
+        Assert.True((await WithServiceAsync(s => s.AddTranslationAsync<Article>(id, SiteCulture.English, AuditFailureSite.Actor))).ItemMissing);
+        Assert.True((await WithServiceAsync(s => s.AddTranslationAsync<Article>(spanishId, SiteCulture.French, AuditFailureSite.Actor))).ItemMissing);
+    }
+
+    [Fact]
+    public async Task AChangeOfSubstanceToTheEnglishPutsItsTranslationsOutOfDateAndAMinorOneDoesNot()
+    {
+        var (id, _) = await CreateArticleAsync("Changing Rules");
+        var frenchId = await TranslateAsync<Article>(id, SiteCulture.French);
+
+        var english = await FindAsync<Article>(id);
+        await WithServiceAsync(s => s.SaveAsync<Article>(id, english.Version, Form(english) with { BodyMarkdown = "Text, corrected.", MinorChange = "true" }, AuditFailureSite.Actor));
+        english = await FindAsync<Article>(id);
+        Assert.Equal(1, english.TextVersion);
+        Assert.False((await FindAsync<Article>(frenchId)).IsOutOfDateWith(english));
+
+        await WithServiceAsync(s => s.SaveAsync<Article>(id, english.Version, Form(english) with { BodyMarkdown = "The rule changed in March." }, AuditFailureSite.Actor));
+        english = await FindAsync<Article>(id);
+        var french = await FindAsync<Article>(frenchId);
+        Assert.Equal(2, english.TextVersion);
+        Assert.True(french.IsOutOfDateWith(english));
+
+        // Saving the translation without the box leaves it behind; with the version shown beside it, it is in step.
+        await WithServiceAsync(s => s.SaveAsync<Article>(frenchId, french.Version, Form(french) with { BodyMarkdown = "La règle a changé." }, AuditFailureSite.Actor));
+        french = await FindAsync<Article>(frenchId);
+        Assert.True(french.IsOutOfDateWith(english));
+        await WithServiceAsync(s => s.SaveAsync<Article>(frenchId, french.Version, Form(french) with { MatchesSourceVersion = "2" }, AuditFailureSite.Actor));
+        french = await FindAsync<Article>(frenchId);
+        Assert.Equal(2, french.SourceTextVersion);
+        Assert.False(french.IsOutOfDateWith(english));
+        Assert.Equal(1, (await FindAsync<Article>(frenchId)).TextVersion);
+    }
+
+    [Fact]
+    public async Task ATranslationCannotBePublishedWhileItsLanguagesProfileLacksALegalTextButCanBeSavedAsADraft()
+    {
+        var (id, _) = await CreateArticleAsync("Legal Texts First");
+        var frenchId = await TranslateAsync<Article>(id, SiteCulture.French);
+        var notice = await SetFrenchNoticeAsync("  ");
+        try
+        {
+            var french = await FindAsync<Article>(frenchId);
+            var refused = await WithServiceAsync(s => s.SaveAsync<Article>(frenchId, french.Version, Form(french) with { Status = nameof(ContentStatus.Published) }, AuditFailureSite.Actor));
+            var draft = await WithServiceAsync(s => s.SaveAsync<Article>(frenchId, french.Version, Form(french) with { Title = "Les textes juridiques d'abord" }, AuditFailureSite.Actor));
+
+            Assert.False(refused.Saved);
+            Assert.Equal(
+                "Not published: the French firm profile lacks the general information notice, which every French page shows. " +
+                "The attorney adds it in the firm profile's French version (/admin/firm?culture=fr); until then, save this translation as a draft.",
+                refused.Errors["Status"]);
+            Assert.True(draft.Saved);
+            Assert.Equal(ContentStatus.Draft, (await FindAsync<Article>(frenchId)).Status);
+        }
+        finally
+        {
+            await SetFrenchNoticeAsync(notice);
+        }
+
+        var restored = await FindAsync<Article>(frenchId);
+        var published = await WithServiceAsync(s => s.SaveAsync<Article>(frenchId, restored.Version, Form(restored) with { Status = nameof(ContentStatus.Published) }, AuditFailureSite.Actor));
+        Assert.True(published.Saved);
+    }
+
+    [Fact]
+    public async Task SlugsAreUniqueAndRedirectedWithinTheirOwnLanguage()
+    {
+        var (id, slug) = await CreateArticleAsync("Bond Basics");
+        var spanishId = await TranslateAsync<Article>(id, SiteCulture.Spanish);
+        var spanish = await FindAsync<Article>(spanishId);
+
+        var renamed = await WithServiceAsync(s => s.SaveAsync<Article>(spanishId, spanish.Version, Form(spanish) with { Slug = "fianzas-basicas" }, AuditFailureSite.Actor));
+
+        Assert.True(renamed.Saved);
+        Assert.Equal(SiteCulture.Spanish, renamed.Culture);
+        var redirect = await site.ReadAsync(db => db.SlugRedirects.SingleAsync(r => r.ContentId == spanishId));
+        Assert.Equal((SiteCulture.Spanish, slug), (redirect.Culture, redirect.OldSlug));
+        // The English page keeps its address; the old Spanish address now redirects, in Spanish only.
+        Assert.Equal(slug, (await FindAsync<Article>(id)).Slug);
+        Assert.False(await site.ReadAsync(db => db.SlugRedirects.AnyAsync(r => r.ContentId == id)));
+    }
+
+    [Fact]
+    public async Task TheAttorneyReviewsAPracticeAreaOrATranslationAsAnArticleAndAChangeToItsTextTakesTheReviewOff()
+    {
+        var area = await site.ReadAsync(db => db.PracticeAreas.AsNoTracking().SingleAsync(p => p.Culture == SiteCulture.Spanish && p.Slug == "asilo"));
+
+        Assert.Equal(ReviewOutcome.ChangedSinceOpened, await WithServiceAsync(s => s.MarkReviewedAsync<PracticeArea>(area.Id, area.Version + 1, AuditFailureSite.Actor)));
+        Assert.Equal(ReviewOutcome.Reviewed, await WithServiceAsync(s => s.MarkReviewedAsync<PracticeArea>(area.Id, area.Version, AuditFailureSite.Actor)));
+        var reviewed = await FindAsync<PracticeArea>(area.Id);
+        Assert.NotNull(reviewed.ReviewedAt);
+        Assert.True(await site.ReadAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Practice area translation (Spanish) reviewed by the attorney")));
+
+        await WithServiceAsync(s => s.SaveAsync<PracticeArea>(area.Id, reviewed.Version, Form(reviewed) with { Summary = reviewed.Summary + " Le ayudamos." }, AuditFailureSite.Actor));
+        Assert.Null((await FindAsync<PracticeArea>(area.Id)).ReviewedAt);
+    }
+
+    private async Task<string> SetFrenchNoticeAsync(string text)
+    {
+        await using var scope = site.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PiriSite.Data.SiteDbContext>();
+        var firm = await db.FirmProfiles.SingleAsync(f => f.Culture == SiteCulture.French);
+        var before = firm.LegalInformationNotice;
+        firm.LegalInformationNotice = text;
+        await db.SaveChangesAsync();
+        return before;
     }
 }

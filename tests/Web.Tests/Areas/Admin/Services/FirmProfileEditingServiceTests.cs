@@ -10,7 +10,7 @@ public sealed class FirmProfileEditingServiceTests(AuditFailureSite site) : ICla
     private async Task<(FirmProfileSubmission Submission, int Version)> CurrentAsync()
     {
         await using var scope = site.CreateScope();
-        var firm = await scope.ServiceProvider.GetRequiredService<FirmProfileEditingService>().GetAsync();
+        var firm = (await scope.ServiceProvider.GetRequiredService<FirmProfileEditingService>().GetAsync())!;
         var submission = new FirmProfileSubmission
         {
             FirmName = firm.FirmName,
@@ -18,6 +18,8 @@ public sealed class FirmProfileEditingServiceTests(AuditFailureSite site) : ICla
             Phone = firm.Phone,
             LanguagesSpoken = string.Join(", ", firm.LanguagesSpoken),
             WhyChooseUs = string.Join('\n', firm.WhyChooseUs),
+            AdvertisingDisclaimer = firm.AdvertisingDisclaimer,
+            LegalInformationNotice = firm.LegalInformationNotice,
             AboutMarkdown = firm.AboutMarkdown,
         };
         return (submission, firm.Version);

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace PiriSite.Web.Areas.Admin.Services;
+
+/// <summary>
+/// What <see cref="ContentEditingService"/> reads and writes beside the item itself: the checks before a save, the
+/// redirect an old address leaves, and the words of a refusal. Each joins the service's unit of work.
+/// </summary>
+internal static class ContentEditingSteps
+{
+    /// <summary>
+    /// Why a page in <paramref name="culture"/> cannot be published yet (its firm profile lacks a legal text every page
+    /// in that language shows: the message names it and where to add it), or null when nothing is missing.
+    /// </summary>
+    public static async Task<string?> MissingLegalTextsAsync(this SiteDbContext db, string culture)
+    {
+        var missing = FirmProfileRules.MissingLegalTexts(await db.FirmProfiles.AsNoTracking().SingleOrDefaultAsync(f => f.Culture == culture));
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var language = ContentLabels.Language(culture);
+        return $"Not published: the {language} firm profile lacks {string.Join(" and ", missing)}, which every {language} page shows. " +
+               $"The attorney adds {(missing.Count == 1 ? "it" : "them")} in the firm profile's {language} version (/admin/firm?culture={culture}); " +
+               "until then, save this translation as a draft.";
+    }
+
+    /// <summary><paramref name="slug"/> if no page of the kind uses it in <paramref name="culture"/>, else the first free "slug-2", "slug-3"…</summary>
+    public static async Task<string> FreeSlugAsync<T>(this SiteDbContext db, string culture, string slug) where T : class, IEditableContent
+    {
+        var candidate = slug;
+        for (var n = 2; await db.Set<T>().AnyAsync(c => c.Culture == culture && c.Slug == candidate); n++)
+        {
+            candidate = $"{slug[..Math.Min(slug.Length, Slug.MaxLength - 5)].TrimEnd('-')}-{n}";
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Records the old address of a page whose slug changed, so that it answers 301 (in the page's own language).</summary>
+    public static async Task MoveSlugAsync(this SiteDbContext db, ContentKind kind, string culture, int id, string? oldSlug, string newSlug)
+    {
+        // The new address belongs to this page now, even if it once redirected elsewhere (in its own language).
+        var taken = await db.SlugRedirects.Where(r => r.Kind == kind && r.Culture == culture && r.OldSlug == newSlug).ToListAsync();
+        db.SlugRedirects.RemoveRange(taken);
+
+        if (oldSlug is not null && oldSlug != newSlug)
+        {
+            db.SlugRedirects.Add(new SlugRedirect { Kind = kind, Culture = culture, OldSlug = oldSlug, ContentId = id });
+        }
+    }
+
+    public static async Task<string> ConflictMessageAsync(this SiteDbContext db, ContentKind kind, IEditableContent current)
+    {
+        var latest = await db.ContentRevisions.AsNoTracking()
+            .Where(r => r.Kind == kind && r.ContentId == current.Id)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync();
+        var who = latest?.SavedByName ?? "someone";
+        var when = FirmTimeZone.ToFirmTime(current.UpdatedAt).ToString("MMMM d 'at' h:mm tt", CultureInfo.InvariantCulture);
+        return $"{who} saved this page on {when}, while you were editing it, so your changes were not saved. " +
+               "Your text is still below: copy what you need, then open the page again to see their version and add your changes to it.";
+    }
+}
