@@ -33,7 +33,7 @@ public static class WebExtensions
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.Add(new HeadAsGetConvention());
             options.Conventions.Add(new LocalizedRoutesConvention());
-        }).AddViewLocalization(); // IHtmlLocalizer<T> for interface text that holds markup (a link, <strong>)
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddSiteLocalization();
         // Views translate sentences whose arguments are markup (a <time>, a phone link) with IHtmlLocalizer<T>;

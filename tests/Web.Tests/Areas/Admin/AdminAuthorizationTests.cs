@@ -32,7 +32,7 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
 
     /// <summary>Real things for the requests to act on, so that a request let through would show.</summary>
     private sealed record Targets(
-        string ActiveStaffId, string DisabledStaffId, string Lead, string SpamLead, int ArticleId, int FailedMessageId, int FirmVersion);
+        string ActiveStaffId, string DisabledStaffId, string Lead, string SpamLead, int ArticleId, int PracticeAreaId, int FailedMessageId, int FirmVersion);
 
     /// <summary>
     /// What only the Attorney may do, written out by hand from the product's rules: staff accounts, the audit log,
@@ -61,6 +61,7 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
             new("POST", "admin/leads/{reference}/delete", $"/admin/leads/{t.Lead}/delete", new() { ["confirm"] = "yes" }),
             new("POST", "admin/leads/spam/delete", "/admin/leads/spam/delete", new() { ["references"] = t.SpamLead }),
             new("POST", "admin/articles/{id:int}/review", $"/admin/articles/{t.ArticleId}/review"),
+            new("POST", "admin/practice-areas/{id:int}/review", $"/admin/practice-areas/{t.PracticeAreaId}/review"),
             new("GET", "admin/outbox", "/admin/outbox"),
             new("POST", "admin/outbox/{id:int}/retry", $"/admin/outbox/{t.FailedMessageId}/retry"),
             new("POST", "admin/outbox/retry-failed", "/admin/outbox/retry-failed"),
@@ -151,7 +152,7 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
     public void EveryEndpointMarkedAttorneyOnlyIsOnTheHandWrittenList()
     {
         // The list proves the refusals; this only keeps it complete when an Attorney-only endpoint is added.
-        var listed = AttorneyOnlyRequests(new Targets("", "", "", "", 0, 0, 0)).Select(r => $"{r.Method} {r.Route}").ToHashSet();
+        var listed = AttorneyOnlyRequests(new Targets("", "", "", "", 0, 0, 0, 0)).Select(r => $"{r.Method} {r.Route}").ToHashSet();
         var marked = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == IdentityExtensions.AttorneyPolicy))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
@@ -217,8 +218,9 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
         scope.Db.OutboxMessages.Add(failed);
         await scope.Db.SaveChangesAsync();
         var articleId = await scope.Db.Articles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+        var practiceAreaId = await scope.Db.PracticeAreas.Where(p => p.Culture == SiteCulture.Spanish && p.Slug == "asilo").Select(p => p.Id).SingleAsync();
         var firmVersion = await scope.Db.FirmProfiles.Where(f => f.Culture == SiteCulture.English).Select(f => f.Version).SingleAsync();
-        return new Targets(active.Id, disabled.Id, lead, spamLead, articleId, failed.Id, firmVersion);
+        return new Targets(active.Id, disabled.Id, lead, spamLead, articleId, practiceAreaId, failed.Id, firmVersion);
     }
 
     /// <summary>Everything the Attorney-only requests would change, as one comparable string.</summary>
@@ -232,8 +234,9 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
         var leads = await db.ConsultationRequests.AsNoTracking().Where(r => r.Reference == t.Lead || r.Reference == t.SpamLead).OrderBy(r => r.Reference)
             .Select(r => $"{r.Reference} {r.Status}").ToListAsync();
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == t.ArticleId).Select(a => $"{a.ReviewedAt:O} {a.ReviewedBy}").SingleAsync();
+        var area = await db.PracticeAreas.AsNoTracking().Where(p => p.Id == t.PracticeAreaId).Select(p => $"{p.ReviewedAt:O} {p.ReviewedBy}").SingleAsync();
         var firm = await db.FirmProfiles.AsNoTracking().Where(f => f.Culture == SiteCulture.English).Select(f => $"{f.FirmName} {f.AttorneyName} v{f.Version}").SingleAsync();
         var message = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == t.FailedMessageId).Select(m => $"{m.Status} {m.NextAttemptAt:O}").SingleAsync();
-        return string.Join("\n", [.. users, .. keys, .. leads, article, firm, message, $"{leads.Count} leads"]);
+        return string.Join("\n", [.. users, .. keys, .. leads, article, area, firm, message, $"{leads.Count} leads"]);
     }
 }

@@ -33,6 +33,10 @@ public sealed class LeadLanguageTests : IDisposable
         Assert.Contains($"Version {ConsultationNotice.Version}, in French", text, StringComparison.Ordinal);
         Assert.Contains($"lang=\"fr\">{ConsultationNotice.For("fr").Text}</blockquote>", text, StringComparison.Ordinal);
         Assert.DoesNotContain(ConsultationNotice.Text, text, StringComparison.Ordinal);
+
+        var inbox = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/leads"));
+        var row = inbox[inbox.IndexOf(request.Reference, StringComparison.Ordinal)..];
+        Assert.Contains("made in French", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();

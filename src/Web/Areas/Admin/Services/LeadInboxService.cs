@@ -42,7 +42,7 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
             rows.Select(r => new LeadSummary(r.Reference, r.FullName, r.Status,
                 LeadWorkflow.IsUrgent(r.Urgency, r.CourtDate, today), DescribeUrgency(r.Urgency, r.CourtDate),
                 r.PracticeAreaKey is null ? null : names.GetValueOrDefault(r.PracticeAreaKey, r.PracticeAreaKey),
-                r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict)).ToList(),
+                r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict) { SourceCulture = r.SourceCulture }).ToList(),
             total, counts, needsResponse, areas, now, settings.PageSize, searchCapped);
     }
 
@@ -57,11 +57,12 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
 
     private sealed record InboxItem(
         string Reference, string FullName, LeadStatus Status, Urgency Urgency, DateOnly? CourtDate, string? PracticeAreaKey,
-        ContactLanguage PreferredLanguage, DateTime CreatedAt, bool IsUnread, string? AssignedToName, SpamVerdict SpamVerdict);
+        ContactLanguage PreferredLanguage, DateTime CreatedAt, bool IsUnread, string? AssignedToName, SpamVerdict SpamVerdict,
+        string SourceCulture);
 
     private static IQueryable<InboxItem> Page(IOrderedQueryable<ConsultationRequest> ordered, int skip, int take) =>
         ordered.Skip(skip).Take(take).Select(r => new InboxItem(r.Reference, r.FullName, r.Status, r.Urgency, r.CourtDate,
-            r.PracticeAreaKey, r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict));
+            r.PracticeAreaKey, r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict, r.SourceCulture));
 
     // Urgent first, as two queries that each walk an index (urgent ones, then the rest, newest first in each),
     // instead of computing urgency for every request and sorting them all.
