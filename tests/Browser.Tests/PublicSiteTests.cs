@@ -14,6 +14,14 @@ public class PublicSiteTests(BrowserFixture browser)
         {
             var routes = PublicRoutes.AllAsTheoryData();
             routes.Add("/no-such-page");
+            // The home page, a practice area, the article and the consultation form in Spanish and French, and a
+            // Spanish page that does not exist.
+            foreach (var route in TranslatedSiteTests.Routes)
+            {
+                routes.Add(route);
+            }
+
+            routes.Add("/es/no-existe");
             return routes;
         }
     }
