@@ -7,8 +7,6 @@ using PiriSite.Web.Services.Mail;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
-using Microsoft.AspNetCore.Mvc.Localization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PiriSite.Web.Localization;
 
 namespace PiriSite.Web.Extensions;
@@ -36,10 +34,6 @@ public static class WebExtensions
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddSiteLocalization();
-        // Views translate sentences whose arguments are markup (a <time>, a phone link) with IHtmlLocalizer<T>;
-        // registered alone, without AddViewLocalization's per-language view files.
-        services.TryAddSingleton<IHtmlLocalizerFactory, HtmlLocalizerFactory>();
-        services.TryAddTransient(typeof(IHtmlLocalizer<>), typeof(HtmlLocalizer<>));
 
         // Accented letters (Spanish, French) are written as themselves, not as &#xE9; entities; markup is still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

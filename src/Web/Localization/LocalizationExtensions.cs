@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using PiriSite.Domain.Content;
 
 namespace PiriSite.Web.Localization;
@@ -10,10 +13,14 @@ public static class LocalizationExtensions
     public static IServiceCollection AddSiteLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Replace(ServiceDescriptor.Singleton(typeof(IStringLocalizer<>), typeof(CachedStringLocalizer<>)));
+        services.AddSingleton(typeof(IHtmlLocalizer<>), typeof(CachedHtmlLocalizer<>));
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            var cultures = SiteLanguage.All.Select(l => new CultureInfo(l.CultureName)).ToList();
-            options.DefaultRequestCulture = new RequestCulture(SiteLanguage.English.CultureName);
+            // Read-only, cached instances: the middleware hands out a writable culture by cloning it on every request,
+            // and a clone reads its date and number formats from ICU again (a third of a rendered page's time).
+            var cultures = SiteLanguage.All.Select(l => CultureInfo.GetCultureInfo(l.CultureName)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(cultures[0]);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
             // Only the address decides: the framework's query-string, cookie and Accept-Language providers are removed.

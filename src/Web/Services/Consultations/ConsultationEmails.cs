@@ -63,7 +63,7 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options, IS
 
         // The localizer reads the current UI culture: the person's language for the time of writing, then the page's again.
         var pageCulture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var culture = new CultureInfo(LanguageOf(request.PreferredLanguage).CultureName);
+        var culture = CultureInfo.GetCultureInfo(LanguageOf(request.PreferredLanguage).CultureName);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
         string subject, body;
         try
