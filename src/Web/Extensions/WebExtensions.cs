@@ -129,11 +129,12 @@ public static class WebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseRequestLocalization();
 
         app.UseRouting();
         // Cached public pages are answered here: not logged one by one, not rate-limited (they cost nothing).
         app.UsePublicPageCaching();
+        // After the page cache: a cached page (its address already names its language) needs no culture set.
+        app.UseRequestLocalization();
         // The host's own Serilog logger (Program.cs keeps the static one out of it), so request logs reach its sinks.
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRateLimiter();
