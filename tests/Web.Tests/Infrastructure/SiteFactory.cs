@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Data;
 
@@ -57,6 +58,12 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string MediaDirectory => _settings["Site:MediaPath"]!;
 
+    /// <summary>
+    /// False for tests that arrange data the site's own background work would change under them (the retention
+    /// job's first run, the outbox sender, the publication watcher): their services stay registered and callable.
+    /// </summary>
+    public bool RunsBackgroundServices { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -70,6 +77,18 @@ public class SiteFactory : WebApplicationFactory<Program>
 
         // Outside Development the stylesheet would otherwise be served empty from bin/ (see shared/TESTING.md).
         builder.UseStaticWebAssets();
+        if (!RunsBackgroundServices)
+        {
+            builder.ConfigureServices(services =>
+            {
+                // The site's hosted services: its own types, or its singletons registered through a factory.
+                foreach (var background in services.Where(d => d.ServiceType == typeof(IHostedService)
+                    && (d.ImplementationFactory is not null || d.ImplementationType?.Namespace?.StartsWith("PiriSite", StringComparison.Ordinal) == true)).ToList())
+                {
+                    services.Remove(background);
+                }
+            });
+        }
     }
 
     /// <summary>A DbContext on the app's own database, for arranging and checking data.</summary>
