@@ -82,6 +82,10 @@ public class ConsultationRequest
         {
             SpamVerdict = SpamVerdict.NotSpam; // marked genuine
         }
+        else if (next == LeadStatus.Spam)
+        {
+            SpamVerdict = SpamVerdict.MarkedByStaff; // the quarantine always says why a request is there
+        }
 
         return true;
     }

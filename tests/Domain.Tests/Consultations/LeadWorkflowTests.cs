@@ -44,6 +44,31 @@ public class LeadWorkflowTests
         Assert.Equal(now, request.StatusChangedAt);
     }
 
+    [Fact]
+    public void MovingARequestToSpamByHandSaysSo()
+    {
+        var request = LeadTestRequests.Received();
+
+        Assert.True(request.MoveTo(LeadStatus.Spam, LeadTestRequests.ReceivedAt.AddHours(1)));
+
+        Assert.Equal(SpamVerdict.MarkedByStaff, request.SpamVerdict);
+        Assert.Equal("Moved to spam by staff", SpamVerdicts.Label(request.SpamVerdict));
+    }
+
+    [Fact]
+    public void EveryVerdictUrgencyAndLanguageReadsAsWordsNotAsCode()
+    {
+        foreach (var verdict in Enum.GetValues<SpamVerdict>())
+        {
+            Assert.Contains(" ", SpamVerdicts.Label(verdict), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Court date on May 4, 2027", Urgencies.Label(Urgency.CourtDate, new DateOnly(2027, 5, 4)));
+        Assert.Equal("Someone detained", Urgencies.Label(Urgency.Detained, null));
+        Assert.Equal("Not urgent", Urgencies.Label(Urgency.None, null));
+        Assert.Equal("Spanish", ContactLanguages.Label(ContactLanguage.Spanish));
+    }
+
     [Theory]
     [InlineData(Urgency.Detained, null, true)]
     [InlineData(Urgency.CourtDate, "2026-12-12", true)]
