@@ -51,6 +51,17 @@ public static class LeadRules
         return Expression.Lambda<Func<ConsultationRequest, bool>>(Expression.Not(urgent.Body), urgent.Parameters);
     }
 
+    /// <summary>
+    /// Open with a follow-up date on or before <paramref name="today"/> (the firm's calendar day): due today, or
+    /// overdue when the date is earlier.
+    /// </summary>
+    public static Expression<Func<ConsultationRequest, bool>> FollowUpDueBy(DateOnly today)
+    {
+        var open = Inline(s_open, r => r.Status);
+        Expression<Func<ConsultationRequest, bool>> due = r => r.FollowUpOn != null && r.FollowUpOn <= today;
+        return And(open, due);
+    }
+
     /// <summary>Closed (Not retained or Spam) before <paramref name="cutoff"/>: what the retention period deletes.</summary>
     public static Expression<Func<ConsultationRequest, bool>> ClosedBefore(DateTime cutoff)
     {

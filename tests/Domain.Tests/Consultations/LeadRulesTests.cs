@@ -27,6 +27,21 @@ public class LeadRulesTests
     }
 
     [Theory]
+    [InlineData(LeadStatus.New, -3, true)]
+    [InlineData(LeadStatus.Contacted, 0, true)]
+    [InlineData(LeadStatus.ConsultationScheduled, 1, false)]
+    [InlineData(LeadStatus.Retained, -3, false)]
+    [InlineData(LeadStatus.NotRetained, 0, false)]
+    public void AFollowUpIsDueOnItsDayAndAfterWhileTheRequestIsOpen(LeadStatus status, int daysFromToday, bool due)
+    {
+        var request = LeadTestRequests.InStatus(status);
+        request.SetFollowUp(s_today.AddDays(daysFromToday));
+
+        Assert.Equal(due, LeadRules.FollowUpDueBy(s_today).Compile()(request));
+        Assert.False(LeadRules.FollowUpDueBy(s_today).Compile()(LeadTestRequests.InStatus(status)));
+    }
+
+    [Theory]
     [InlineData(LeadStatus.NotRetained, -1, true)]
     [InlineData(LeadStatus.Spam, -1, true)]
     [InlineData(LeadStatus.NotRetained, 1, false)]

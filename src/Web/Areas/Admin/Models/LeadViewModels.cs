@@ -66,5 +66,3 @@ public sealed record LeadInboxScreen(LeadFilter Filter, LeadInboxPage Inbox)
 
     public int PageCount => Math.Max(1, (Inbox.Total + Inbox.PageSize - 1) / Inbox.PageSize);
 }
-
-public sealed record LeadDetailScreen(LeadDetail Detail, bool CanDelete);
