@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Architecture;
 
@@ -13,8 +14,7 @@ public partial class ArchitectureTests
     private const int MaxControllerLines = 150;
     private const int MaxServiceLines = 250;
 
-    // The tests run from tests/Web.Tests/bin/...; the sources are read where they are, beside PiriSite.sln.
-    private static readonly string s_repositoryRoot = FindRepositoryRoot();
+    private static readonly string s_repositoryRoot = RepositoryFiles.Root;
 
     [Fact]
     public void NoControllerTakesTheDbContext()
@@ -80,17 +80,4 @@ public partial class ArchitectureTests
     }
 
     private static string RelativePath(string path) => Path.GetRelativePath(s_repositoryRoot, path);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PiriSite.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No PiriSite.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -14,7 +14,7 @@ namespace PiriSite.Web.Tests.Localization;
 /// </summary>
 public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {
-    private static readonly string s_views = Path.Combine(RepositoryRoot(), "src", "Web", "Views");
+    private static readonly string s_views = Path.Combine(RepositoryFiles.Root, "src", "Web", "Views");
 
     // Staff and account pages stay in English (the staff area is not translated); _FormErrors serves only them.
     private static readonly string[] s_staffOnly = ["Account/", "Shared/_AdminLayout.cshtml", "Shared/_FormErrors.cshtml"];
@@ -181,21 +181,8 @@ public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteF
     }
 
     private static Dictionary<string, string> InterfaceTexts(string file) =>
-        XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Web", "Resources", "Localization", file)).Root!.Elements("data")
+        XDocument.Load(Path.Combine(RepositoryFiles.Root, "src", "Web", "Resources", "Localization", file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PiriSite.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PiriSite.sln not found above the test's folder.");
-    }
 
     /// <summary>
     /// Reads a Razor view as its author wrote it and returns what a visitor would see that is not C#: text between

@@ -11,7 +11,7 @@ namespace PiriSite.Web.Tests.Localization;
 /// <summary>Every interface text exists in all three languages, with the same placeholders.</summary>
 public class ResourceFilesTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {
-    private static readonly string s_folder = Path.Combine(RepositoryRoot(), "src", "Web", "Resources", "Localization");
+    private static readonly string s_folder = Path.Combine(RepositoryFiles.Root, "src", "Web", "Resources", "Localization");
 
     // Every resource set (SharedResource, ConsultationResource, …) in every translation.
     public static TheoryData<string, string> Translations()
@@ -92,17 +92,4 @@ public class ResourceFilesTests(SiteFactory factory) : IClassFixture<SiteFactory
 
     private static HashSet<string> Placeholders(string text) =>
         System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+(?:[:,][^}]*)?\}").Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PiriSite.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PiriSite.sln not found above the test's folder.");
-    }
 }
