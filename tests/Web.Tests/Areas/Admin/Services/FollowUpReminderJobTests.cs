@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using PiriSite.Data;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
 using PiriSite.Domain.Consultations;
@@ -143,6 +145,30 @@ public sealed class FollowUpReminderJobTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenAnotherInstanceQueuesTheSameReminderBetweenTheCheckAndTheSaveTheDatabaseKeepsOne()
+    {
+        var attorney = await StaffAsync("attorney", StaffRoles.Attorney);
+        var paralegal = await StaffAsync("paralegal", StaffRoles.Staff);
+        await RequestAsync(attorney, LeadStatus.New, s_today);
+        await RequestAsync(paralegal, LeadStatus.New, s_today);
+        _clock.SetFirmTime(s_today, 7, 0);
+        var otherInstance = new AnotherInstanceQueuesFirst(() => _baseFactory.Services);
+        using var racing = _baseFactory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(_clock);
+            services.ConfigureDbContext<SiteDbContext>(options => options.AddInterceptors(otherInstance));
+        }));
+
+        // The first reminder's save finds the other instance's copy already stored: that one is skipped, the next is queued.
+        Assert.Equal(1, await racing.Services.GetRequiredService<FollowUpReminderJob>().RunOnceAsync());
+
+        var reminders = await RemindersAsync();
+        Assert.Equal(2, reminders.Count);
+        Assert.Equal(otherInstance.QueuedFor, reminders.Single(m => m.Subject == "queued by another instance").DedupeKey);
+        Assert.Single(reminders, m => m.DedupeKey == otherInstance.QueuedFor);
+    }
+
+    [Fact]
     public async Task BeforeTheHourNothingIsQueued()
     {
         var attorney = await StaffAsync("attorney", StaffRoles.Attorney);
@@ -229,6 +255,44 @@ public sealed class FollowUpReminderJobTests : IDisposable
         scope.Db.ConsultationRequests.Add(request);
         await scope.Db.SaveChangesAsync();
         return request;
+    }
+
+    /// <summary>
+    /// Stands for a second instance of the site: just before this one saves its first reminder (after it checked the
+    /// outbox), stores the same reminder itself, through its own DbContext.
+    /// </summary>
+    private sealed class AnotherInstanceQueuesFirst(Func<IServiceProvider> otherSite) : SaveChangesInterceptor
+    {
+        private int _done;
+
+        public string? QueuedFor { get; private set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var reminder = eventData.Context!.ChangeTracker.Entries<OutboxMessage>()
+                .Where(e => e.State == EntityState.Added && e.Entity.Kind == OutboxKind.FollowUpReminder)
+                .Select(e => e.Entity).FirstOrDefault();
+            if (reminder is not null && Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                await using var scope = otherSite().CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    Kind = OutboxKind.FollowUpReminder,
+                    DedupeKey = reminder.DedupeKey,
+                    To = reminder.To,
+                    Subject = "queued by another instance",
+                    TextBody = reminder.TextBody,
+                    CreatedAt = reminder.CreatedAt,
+                    NextAttemptAt = reminder.NextAttemptAt,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+                QueuedFor = reminder.DedupeKey;
+            }
+
+            return result;
+        }
     }
 
     /// <summary>A clock that says exactly the time a test sets.</summary>
