@@ -24,6 +24,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // deletion or retention), in the database itself, so no way of deleting a request can leave it behind.
         builder.HasOne(m => m.ConsultationRequest).WithMany().HasForeignKey(m => m.ConsultationRequestId).OnDelete(DeleteBehavior.Cascade);
 
+        // A scheduled message (a follow-up reminder) is queued once per key, even by two instances at once.
+        builder.Property(m => m.DedupeKey).HasMaxLength(OutboxMessage.DedupeKeyMaxLength);
+        builder.HasIndex(m => m.DedupeKey).IsUnique();
+
         // The cap on acknowledgements per address: a mailbox's messages of the last day, counted from the index.
         builder.HasIndex(m => new { m.Mailbox, m.CreatedAt });
     }

@@ -931,6 +931,10 @@ namespace PiriSite.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -971,6 +975,9 @@ namespace PiriSite.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ConsultationRequestId");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
 
                     b.HasIndex("Mailbox", "CreatedAt");
 

@@ -10,4 +10,7 @@ public enum OutboxKind
 
     /// <summary>The confirmation sent to the person who asked for a consultation.</summary>
     Acknowledgement = 2,
+
+    /// <summary>A member of staff's morning list of their follow-ups due (references only, no personal data).</summary>
+    FollowUpReminder = 3,
 }

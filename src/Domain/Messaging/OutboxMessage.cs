@@ -19,6 +19,7 @@ public class OutboxMessage
     public const int AddressMaxLength = 254;
     public const int SubjectMaxLength = 300;
     public const int ErrorMaxLength = 1000;
+    public const int DedupeKeyMaxLength = 100;
 
     public int Id { get; set; }
 
@@ -51,6 +52,13 @@ public class OutboxMessage
     public OutboxKind Kind { get; set; }
 
     public string? ConsultationReference { get; set; }
+
+    /// <summary>
+    /// What makes a scheduled message unique ("follow-up-reminder:{user}:{day}"), held unique by the database: the
+    /// same message is queued once however many times, or on however many instances, its job runs. Null for the
+    /// messages a request causes (those are unique through their request's idempotency key).
+    /// </summary>
+    public string? DedupeKey { get; set; }
 
     /// <summary>
     /// Makes the message due at once. A failed message gets one more attempt (its attempt count is kept), so a

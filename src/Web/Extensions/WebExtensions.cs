@@ -55,7 +55,7 @@ public static class WebExtensions
         services.AddHostedService<PiriSite.Web.Services.Media.MediaMetadataScrub>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.AuditQueryService>();
 
-        // Leads inbox and the retention of closed requests
+        // Leads inbox, the retention of closed requests, and the morning follow-up reminders
         services.AddOptions<LeadsOptions>().BindConfiguration(LeadsOptions.SectionName);
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadInboxService>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadRequestService>();
@@ -64,6 +64,8 @@ public static class WebExtensions
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadPurge>();
         services.AddSingleton<PiriSite.Web.Areas.Admin.Services.LeadRetentionJob>();
         services.AddHostedService(provider => provider.GetRequiredService<PiriSite.Web.Areas.Admin.Services.LeadRetentionJob>());
+        services.AddSingleton<PiriSite.Web.Areas.Admin.Services.FollowUpReminderJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<PiriSite.Web.Areas.Admin.Services.FollowUpReminderJob>());
         services.AddScoped<PiriSite.Web.Filters.RequireTwoFactorSetupFilter>();
         services.AddHttpContextAccessor();
 

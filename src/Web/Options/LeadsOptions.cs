@@ -23,6 +23,15 @@ public sealed class LeadsOptions
     /// <summary>How often the retention job runs.</summary>
     public int RetentionIntervalMinutes { get; set; } = 360;
 
+    /// <summary>
+    /// Each morning, email every member of staff who has open requests with a follow-up due that day or overdue: a
+    /// list of references and links, no personal data (see FollowUpReminderJob). On unless turned off.
+    /// </summary>
+    public bool FollowUpReminders { get; set; } = true;
+
+    /// <summary>The hour of the firm's day (Central Time, 0–23) at which the follow-up reminders are sent.</summary>
+    public int FollowUpReminderHour { get; set; } = 7;
+
     public int PageSize { get; set; } = 50;
 
     /// <summary>A search lists at most this many matches, the newest (so a broad search stays fast).</summary>

@@ -8,7 +8,7 @@ namespace PiriSite.Web.Services.Consultations;
 
 /// <summary>
 /// The two emails a new request causes. The firm's copy carries only what intake needs to prioritise
-/// (reference, urgency, area, language) and a link to the request; names, contact details and the
+/// (reference, urgency, area, language, and the reason when its words put it in the quarantine) and a link to the request; names, contact details and the
 /// description stay in the admin area; it is in English, for staff, and says which language the request was made
 /// in. The person's copy confirms the reference, in the language they chose (ConsultationResource).
 /// </summary>
@@ -32,8 +32,19 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options, IS
             ? $"New consultation request {request.Reference}"
             : $"New consultation request {request.Reference} ({urgency})";
 
-        var body = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"A new consultation request arrived through the website.")
+        var body = new StringBuilder();
+        if (SpamSignals.IsContentSignal(request.SpamVerdict))
+        {
+            // Put in the quarantine for what it says, which can be misjudged: marked, so that it can be filtered, and
+            // still sent, so that a real person wrongly quarantined is seen at once (see ConsultationService).
+            var reason = SpamVerdicts.Label(request.SpamVerdict);
+            subject = $"[Suspected spam: {reason}] {subject}";
+            body.AppendLine(CultureInfo.InvariantCulture, $"SUSPECTED SPAM: this request was put in the spam quarantine. Reason: {reason}.")
+                .AppendLine("If it is a real person, open it and mark it as genuine; otherwise there is nothing to do.")
+                .AppendLine();
+        }
+
+        body.AppendLine(CultureInfo.InvariantCulture, $"A new consultation request arrived through the website.")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Reference:          {request.Reference}")
             .AppendLine(CultureInfo.InvariantCulture, $"Received:           {FirmTime(request.CreatedAt)}")
@@ -46,10 +57,9 @@ public sealed class ConsultationEmails(IOptions<ConsultationOptions> options, IS
             .AppendLine("Open the request in the admin area (sign-in required):")
             .AppendLine(adminLink)
             .AppendLine()
-            .AppendLine("The person's name, contact details and description are in the admin area only, not in this email.")
-            .ToString();
+            .AppendLine("The person's name, contact details and description are in the admin area only, not in this email.");
 
-        return NewMessage(OutboxKind.IntakeNotice, request, options.Value.IntakeEmail, subject, body, now);
+        return NewMessage(OutboxKind.IntakeNotice, request, options.Value.IntakeEmail, subject, body.ToString(), now);
     }
 
     public OutboxMessage? ForRequester(ConsultationRequest request, FirmProfile firm, DateTime now)

@@ -86,7 +86,7 @@ public sealed partial class ConsultationService(
             return new SubmissionResult(existing, validation.Errors);
         }
 
-        var verdict = JudgeSpam(envelope, now);
+        var verdict = JudgeSpam(envelope, details, now);
         var firm = await firmProfile.GetAsync(cancellationToken);
         var areaName = areas.FirstOrDefault(a => a.TranslationKey == details.PracticeAreaKey)?.Name;
 
@@ -96,8 +96,13 @@ public sealed partial class ConsultationService(
                 SourcePath(envelope.SourcePage, envelope.Language), envelope.Language.Code, verdict);
             db.ConsultationRequests.Add(request);
 
-            // Suspected spam is kept for review but sends no email to anyone.
-            if (verdict == SpamVerdict.NotSpam)
+            // Suspected spam is kept for review. A robot's request (honeypot, too fast) sends no email: robots come in
+            // floods and a person does neither. A content signal is a judgement about words, and words can be misjudged
+            // (a detained relative and a link nobody foresaw), so the firm still gets its intake notice, marked as
+            // suspected spam with the reason in its subject: a genuine request wrongly quarantined is seen within
+            // minutes, not at the next look at the quarantine. The notice carries no personal data either way, so an
+            // advertiser's text and links never reach the firm's mailbox.
+            if (verdict == SpamVerdict.NotSpam || SpamSignals.IsContentSignal(verdict))
             {
                 db.OutboxMessages.Add(emails.ForIntake(request, areaName, AdminLink(request.Reference), now));
             }
@@ -108,6 +113,8 @@ public sealed partial class ConsultationService(
                 using (await writeGate.EnterAsync(cancellationToken))
                 {
                     // Counted inside the gate, so two requests at once cannot both take an address's last one of the day.
+                    // No suspected spam is acknowledged by email (the confirmation page is the same): the address is
+                    // whatever an advertiser typed, and staff who restore a misjudged request answer the person themselves.
                     if (verdict == SpamVerdict.NotSpam
                         && emails.ForRequester(request, firm, now) is { } acknowledgement
                         && await MayAcknowledgeAsync(acknowledgement.To, now, cancellationToken))
@@ -141,7 +148,8 @@ public sealed partial class ConsultationService(
         }
     }
 
-    private SpamVerdict JudgeSpam(SubmissionEnvelope envelope, DateTime now)
+    // The robots first (a hidden field filled, a form sent faster than a person can), then what the words say.
+    private SpamVerdict JudgeSpam(SubmissionEnvelope envelope, ConsultationDetails details, DateTime now)
     {
         if (!string.IsNullOrEmpty(envelope.Honeypot))
         {
@@ -150,7 +158,9 @@ public sealed partial class ConsultationService(
 
         var shownAt = formTokens.ReadShownAt(envelope.ShownAt);
         var minimum = TimeSpan.FromSeconds(options.Value.MinimumFillSeconds);
-        return shownAt is null || now - shownAt.Value < minimum ? SpamVerdict.TooFast : SpamVerdict.NotSpam;
+        return shownAt is null || now - shownAt.Value < minimum
+            ? SpamVerdict.TooFast
+            : SpamSignals.Judge(details.FullName, details.Description);
     }
 
     /// <summary>

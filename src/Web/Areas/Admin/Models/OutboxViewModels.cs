@@ -9,6 +9,7 @@ public sealed record OutboxIndexViewModel(OutboxOverview Overview, DateTime Now)
     {
         OutboxKind.IntakeNotice => "Intake notice (to the firm)",
         OutboxKind.Acknowledgement => "Acknowledgement (to the person)",
+        OutboxKind.FollowUpReminder => "Follow-up reminder (to staff)",
         _ => "Other",
     };
 
