@@ -10,7 +10,8 @@ namespace PiriSite.Web.Controllers;
 /// Renders the friendly error pages. Reached by re-execution from the exception handler and the status-code
 /// pages, with the original request's method, so it answers every method and needs no antiforgery token.
 /// It never shows what went wrong inside: that goes to the log only. The page speaks the language of the address
-/// that was asked for (PathRequestCultureProvider reads the original path), so "/es/..." fails in Spanish.
+/// that was asked for (PathRequestCultureProvider reads the original path), so "/es/..." fails in Spanish; an
+/// address in the staff area (/admin, /account) fails in the staff area's own layout, in English.
 /// </summary>
 [Route("error")]
 [IgnoreAntiforgeryToken]
@@ -23,6 +24,15 @@ public sealed class ErrorController(FirmProfileService firmProfile, PageContextF
         var requested = HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? statusCode : Response.StatusCode;
         var code = requested is >= 400 and <= 599 ? requested : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
+
+        if (StaffErrorViewModel.IsStaffAddress(OriginalPath()))
+        {
+            // Never kept: the page can name the signed-in person (the header), like every staff page.
+            Response.Headers.CacheControl = "no-store";
+            var staffError = StaffErrorViewModel.For(code);
+            return View($"~/Views/Error/Staff/{staffError.View}.cshtml", staffError);
+        }
+
         var english = ErrorViewModel.For(code);
         var error = english with { Title = text[english.Title], Message = text[english.Message] };
 
@@ -30,4 +40,9 @@ public sealed class ErrorController(FirmProfileService firmProfile, PageContextF
         var page = pages.For(Request, await firmProfile.TryGetAsync(), error.Title, error.Message) with { NoIndex = true };
         return View(code == StatusCodes.Status404NotFound ? "NotFound" : "Error", new ErrorPageViewModel(page, error));
     }
+
+    // The address that failed: the status-code pages and the exception handler each keep it in their own feature.
+    private string? OriginalPath() =>
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+        ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
 }

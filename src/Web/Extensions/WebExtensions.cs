@@ -55,6 +55,9 @@ public static class WebExtensions
         services.AddHostedService<PiriSite.Web.Services.Media.MediaMetadataScrub>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.AuditQueryService>();
 
+        // Staff accounts, managed by the attorney
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.StaffAccountService>();
+
         // Leads inbox, the retention of closed requests, and the morning follow-up reminders
         services.AddOptions<LeadsOptions>().BindConfiguration(LeadsOptions.SectionName);
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.LeadInboxService>();

@@ -3,8 +3,12 @@ using QRCoder;
 
 namespace PiriSite.Web.Security;
 
-/// <summary>What a person needs to add the site to an authenticator app: the key to type, and the same key as a QR code to scan.</summary>
-public sealed record AuthenticatorSetup(string SharedKey, string QrCodeSvg)
+/// <summary>
+/// What a person needs to add the site to an authenticator app: the key to type (grouped for reading, and as it is
+/// for copying), the same key as a QR code to scan from another device, and the otpauth:// address the QR code
+/// holds, which a phone opens in its authenticator app (a QR code cannot be scanned by the phone showing it).
+/// </summary>
+public sealed record AuthenticatorSetup(string SharedKey, string QrCodeSvg, string Key, string AuthenticatorUri)
 {
     public static AuthenticatorSetup For(string email, string key)
     {
@@ -13,7 +17,7 @@ public sealed record AuthenticatorSetup(string SharedKey, string QrCodeSvg)
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(email)}?secret={key}&issuer={issuer}&digits=6";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        return new AuthenticatorSetup(FormatKey(key), new SvgQRCode(data).GetGraphic(5));
+        return new AuthenticatorSetup(FormatKey(key), new SvgQRCode(data).GetGraphic(5), key, uri);
     }
 
     // Groups of four are easier to type into an app by hand.

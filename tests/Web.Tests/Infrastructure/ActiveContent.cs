@@ -23,7 +23,8 @@ public static class ActiveContent
                 continue;
             }
 
-            Assert.Matches("^/js/(consultation|language-hint)(\\.[a-z0-9]+)?\\.js$", script.GetAttribute("src") ?? "(inline script)");
+            // The public pages' own scripts, and the staff layout's (copy buttons, the header's menu).
+            Assert.Matches("^/js/(consultation|language-hint|admin|admin-menu)(\\.[a-z0-9]+)?\\.js$", script.GetAttribute("src") ?? "(inline script)");
         }
 
         foreach (var element in document.All)

@@ -16,8 +16,8 @@ public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteF
 {
     private static readonly string s_views = Path.Combine(RepositoryFiles.Root, "src", "Web", "Views");
 
-    // Staff and account pages stay in English (the staff area is not translated); _FormErrors serves only them.
-    private static readonly string[] s_staffOnly = ["Account/", "Shared/_AdminLayout.cshtml", "Shared/_FormErrors.cshtml"];
+    // Staff and account pages, and the staff area's error pages, stay in English (the staff area is not translated); _FormErrors serves only them.
+    private static readonly string[] s_staffOnly = ["Account/", "Error/Staff/", "Shared/_AdminLayout.cshtml", "Shared/_FormErrors.cshtml"];
 
     // Text that is the same in every language: the brand mark's letter.
     private static readonly HashSet<string> s_allowed = new(StringComparer.Ordinal) { "P" };

@@ -20,7 +20,8 @@ public sealed class TwoFactorChangesController(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
     TwoFactorEnrolment enrolment,
-    AuditLog audit) : AccountController
+    AuditLog audit,
+    TimeProvider clock) : AccountController
 {
     [HttpPost("two-factor/new-key")]
     public Task<IActionResult> NewAuthenticatorKey(PasswordConfirmationViewModel model) =>
@@ -67,7 +68,7 @@ public sealed class TwoFactorChangesController(
         {
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
             await audit.RecordAsync(User, AuditActions.RecoveryCodesRenewed);
-            return View("RecoveryCodes", new RecoveryCodesViewModel(codes) { Renewed = true });
+            return View("RecoveryCodes", RecoveryCodesViewModel.For(codes, user.Email, clock, renewed: true));
         });
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace PiriSite.Web.Controllers.Account;
 /// once two-factor sign-in is on, what can be changed with the password (<see cref="TwoFactorChangesController"/>).
 /// </summary>
 [Authorize]
-public sealed class TwoFactorSetupController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : AccountController
+public sealed class TwoFactorSetupController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock) : AccountController
 {
     [HttpGet("two-factor")]
     public async Task<IActionResult> TwoFactorSetup()
@@ -63,7 +63,7 @@ public sealed class TwoFactorSetupController(SignInManager<StaffUser> signIn, Us
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(User, AuditActions.TwoFactorEnabled);
-        return View("RecoveryCodes", new RecoveryCodesViewModel(codes));
+        return View("RecoveryCodes", RecoveryCodesViewModel.For(codes, user.Email, clock));
     }
 
     private async Task<TwoFactorSetupViewModel> FirstSetupModelAsync(StaffUser user)

@@ -137,7 +137,7 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
                 $"{attempt.Method} {attempt.Path} answered {(int)response.StatusCode} {response.Headers.Location}");
             if (attempt.Method != "HEAD")
             {
-                Assert.Contains("This page is not available", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Contains("You do not have access to this page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
         }
 

@@ -46,6 +46,7 @@ public class StaffControllerTests(SiteFactory factory) : IClassFixture<SiteFacto
         await client.PostAsync($"/admin/staff/{patId}/disable", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = StaffSessions.AntiforgeryToken(page),
+            ["confirmed"] = "true",
         }));
 
         // Disabled: the open session ends and a new sign-in fails.
@@ -77,6 +78,7 @@ public class StaffControllerTests(SiteFactory factory) : IClassFixture<SiteFacto
         await client.PostAsync($"/admin/staff/{staff.Id}/reset-two-factor", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = StaffSessions.AntiforgeryToken(page),
+            ["confirmed"] = "true",
         }));
 
         using var staffClient = StaffSessions.NewClient(factory);

@@ -4,14 +4,19 @@ using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
 using PiriSite.Domain.Audit;
 using PiriSite.Web.Areas.Admin.Models;
+using PiriSite.Web.Areas.Admin.Services;
 using PiriSite.Web.Extensions;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
 
-/// <summary>The Attorney's management of staff accounts: add, disable, enable, and reset two-factor set-up.</summary>
+/// <summary>
+/// The Attorney's management of staff accounts: add, disable, enable, and reset two-factor set-up. Disabling and
+/// resetting cannot be taken back in one tap, so each first shows what it will do (the shared confirmation page)
+/// and happens only when that page posts again with confirmed=true.
+/// </summary>
 [Route("admin/staff")]
 [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
-public sealed class StaffController(UserManager<StaffUser> users, AuditLog audit) : AdminController
+public sealed class StaffController(UserManager<StaffUser> users, StaffAccountService staff, AuditLog audit) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await IndexModelAsync(new NewStaffMemberViewModel { Role = StaffRoles.Staff }));
@@ -58,38 +63,41 @@ public sealed class StaffController(UserManager<StaffUser> users, AuditLog audit
     }
 
     [HttpPost("{id}/disable")]
-    public Task<IActionResult> Disable(string id) => ChangeAsync(id, AuditActions.AccountDisabled, async user =>
-    {
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, StaffUser.DisabledLockoutEnd);
-        await users.UpdateSecurityStampAsync(user); // signs the account out everywhere
-        return $"{user.Email} is disabled and signed out everywhere.";
-    });
+    public Task<IActionResult> Disable(string id, bool confirmed = false) =>
+        ChangeAsync(id, AuditActions.AccountDisabled, confirmed ? null : StaffConfirmations.Disable, async (user, member) =>
+        {
+            await staff.DisableAsync(user);
+            return $"{member.Name} ({member.Email}) is disabled and signed out everywhere.";
+        });
 
     [HttpPost("{id}/enable")]
-    public Task<IActionResult> Enable(string id) => ChangeAsync(id, AuditActions.AccountEnabled, async user =>
+    public Task<IActionResult> Enable(string id) => ChangeAsync(id, AuditActions.AccountEnabled, null, async (user, member) =>
     {
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        return $"{user.Email} can sign in again.";
+        await staff.EnableAsync(user);
+        return $"{member.Name} ({member.Email}) can sign in again.";
     });
 
     [HttpPost("{id}/reset-two-factor")]
-    public Task<IActionResult> ResetTwoFactor(string id) => ChangeAsync(id, AuditActions.TwoFactorReset, async user =>
-    {
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        return $"{user.Email} will set up a new authenticator at the next sign-in.";
-    });
+    public Task<IActionResult> ResetTwoFactor(string id, bool confirmed = false) =>
+        ChangeAsync(id, AuditActions.TwoFactorReset, confirmed ? null : StaffConfirmations.ResetTwoFactor, async (user, member) =>
+        {
+            await staff.ResetTwoFactorAsync(user);
+            return $"{member.Name} ({member.Email}) will set up a new authenticator at the next sign-in.";
+        });
 
-    private async Task<IActionResult> ChangeAsync(string id, string action, Func<StaffUser, Task<string>> change)
+    /// <summary>
+    /// Applies <paramref name="change"/> to another person's account; when <paramref name="confirmation"/> is
+    /// given (the change is not confirmed yet), shows that page instead and changes nothing.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(
+        string id, string action, Func<StaffMember, ConfirmationScreen>? confirmation, Func<StaffUser, StaffMember, Task<string>> change)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (await staff.FindAsync(id) is not { } found)
         {
             return NotFound();
         }
+
+        var (user, member) = found;
 
         if (user.Id == users.GetUserId(User))
         {
@@ -97,7 +105,12 @@ public sealed class StaffController(UserManager<StaffUser> users, AuditLog audit
             return RedirectToAction(nameof(Index));
         }
 
-        TempData["Message"] = await change(user);
+        if (confirmation is not null)
+        {
+            return View("Confirm", confirmation(member));
+        }
+
+        TempData["Message"] = await change(user, member);
         await audit.RecordAsync(User, action, user.Email);
         return RedirectToAction(nameof(Index));
     }
@@ -105,11 +118,7 @@ public sealed class StaffController(UserManager<StaffUser> users, AuditLog audit
     private async Task<StaffIndexViewModel> IndexModelAsync(NewStaffMemberViewModel newMember)
     {
         var me = users.GetUserId(User);
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
-        var attorneys = (await users.GetUsersInRoleAsync(StaffRoles.Attorney)).Select(u => u.Id).ToHashSet();
-        var rows = all.Select(u => new StaffMemberRow(
-            u.Id, u.Email ?? "", u.DisplayName, attorneys.Contains(u.Id) ? StaffRoles.Attorney : StaffRoles.Staff,
-            u.TwoFactorEnabled, u.IsDisabled, u.Id == me)).ToList();
+        var rows = (await staff.ListAsync()).Select(m => new StaffMemberRow(m, m.Id == me)).ToList();
         return new StaffIndexViewModel(rows, newMember);
     }
 }
