@@ -44,11 +44,45 @@ public static class LeadRules
         return Inline(s_urgent, r => r.Urgency, r => r.CourtDate, _ => lastUrgentDay);
     }
 
-    /// <summary>Not urgent on <paramref name="today"/>: the rest of the inbox once the urgent ones are listed.</summary>
-    public static Expression<Func<ConsultationRequest, bool>> NotUrgentOn(DateOnly today)
+    /// <summary>Not urgent on <paramref name="today"/>.</summary>
+    public static Expression<Func<ConsultationRequest, bool>> NotUrgentOn(DateOnly today) => Not(UrgentOn(today));
+
+    /// <summary>Open (New, Contacted, Consultation scheduled): someone at the firm still has to act on it.</summary>
+    public static Expression<Func<ConsultationRequest, bool>> Open() => Inline(s_open, r => r.Status);
+
+    /// <summary>Open, and someone is detained: the first requests of the inbox.</summary>
+    public static Expression<Func<ConsultationRequest, bool>> OpenDetained() =>
+        And(Open(), r => r.Urgency == Urgency.Detained);
+
+    /// <summary>
+    /// Open, with a court date by the last urgent day after <paramref name="today"/>: the inbox's next requests,
+    /// nearest date first (a date already past, perhaps a missed hearing, is nearer still). With
+    /// <see cref="OpenDetained"/> it makes <see cref="OpenAndUrgentOn"/>, without overlap.
+    /// </summary>
+    public static Expression<Func<ConsultationRequest, bool>> OpenWithCourtDateOn(DateOnly today)
     {
-        var urgent = UrgentOn(today);
-        return Expression.Lambda<Func<ConsultationRequest, bool>>(Expression.Not(urgent.Body), urgent.Parameters);
+        var lastUrgentDay = today.AddDays(UrgentCourtDateDays);
+        return And(Open(), r => r.Urgency == Urgency.CourtDate && r.CourtDate <= lastUrgentDay);
+    }
+
+    /// <summary>
+    /// Open and urgent on <paramref name="today"/>: what the inbox lifts to the top, "urgent only" lists and the
+    /// dashboard counts. A closed or retained request keeps its urgency but is not lifted: nobody has to rush.
+    /// </summary>
+    public static Expression<Func<ConsultationRequest, bool>> OpenAndUrgentOn(DateOnly today) => And(Open(), UrgentOn(today));
+
+    /// <summary>Everything but <see cref="OpenAndUrgentOn"/>: the rest of the inbox, newest first.</summary>
+    public static Expression<Func<ConsultationRequest, bool>> NotOpenAndUrgentOn(DateOnly today) => Not(OpenAndUrgentOn(today));
+
+    /// <summary>
+    /// New and either received before <paramref name="receivedBefore"/> (nobody answered in time) or urgent on
+    /// <paramref name="today"/>: someone detained, or with a court date soon, cannot wait a day for an answer.
+    /// </summary>
+    public static Expression<Func<ConsultationRequest, bool>> NeedsResponse(DateTime receivedBefore, DateOnly today)
+    {
+        Expression<Func<ConsultationRequest, bool>> isNew = r => r.Status == LeadStatus.New;
+        Expression<Func<ConsultationRequest, bool>> waited = r => r.CreatedAt < receivedBefore;
+        return And(isNew, Or(waited, UrgentOn(today)));
     }
 
     /// <summary>
@@ -104,6 +138,17 @@ public static class LeadRules
         return Expression.Lambda<Func<ConsultationRequest, bool>>(
             Expression.AndAlso(left.Body, new Replace(right.Parameters[0], r).In(right.Body)), r);
     }
+
+    private static Expression<Func<ConsultationRequest, bool>> Or(
+        Expression<Func<ConsultationRequest, bool>> left, Expression<Func<ConsultationRequest, bool>> right)
+    {
+        var r = left.Parameters[0];
+        return Expression.Lambda<Func<ConsultationRequest, bool>>(
+            Expression.OrElse(left.Body, new Replace(right.Parameters[0], r).In(right.Body)), r);
+    }
+
+    private static Expression<Func<ConsultationRequest, bool>> Not(Expression<Func<ConsultationRequest, bool>> rule) =>
+        Expression.Lambda<Func<ConsultationRequest, bool>>(Expression.Not(rule.Body), rule.Parameters);
 
     private sealed class Replace(IReadOnlyDictionary<Expression, Expression> replacements) : ExpressionVisitor
     {

@@ -73,7 +73,7 @@ public sealed class LeadDeletionTests : IDisposable
 
         // A request that is not (or no longer) in quarantine is never deleted by the bulk action.
         var response = await attorney.PostAsync("/admin/leads/spam/delete",
-            Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference)));
+            Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference), ("confirmed", "true")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Delete the selected requests", quarantine, StringComparison.Ordinal);

@@ -36,7 +36,7 @@ public sealed class LeadLanguageTests : IDisposable
 
         var inbox = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/leads"));
         var row = inbox[inbox.IndexOf(request.Reference, StringComparison.Ordinal)..];
-        Assert.Contains("made in French", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("made in French", row[..row.IndexOf("</article>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -19,7 +19,7 @@ public sealed class LeadStatisticsServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task UrgentNewRequestsAreTheNewOnesTheInboxFlagsAsUrgent()
+    public async Task UrgentRequestsAreTheOpenOnesTheInboxFlagsAsUrgent()
     {
         var today = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(DateTime.UtcNow));
         await AddAsync(
@@ -35,7 +35,11 @@ public sealed class LeadStatisticsServiceTests : IDisposable
         var inbox = await scope.Services.GetRequiredService<LeadInboxService>()
             .InboxAsync(new LeadQuery(View: null, Status: LeadStatus.New, Area: null, Language: null, Urgent: true, From: null, To: null, Search: null));
 
-        Assert.Equal(2, statistics.UrgentNewRequests);
+        // Open and urgent: the two New ones and the contacted one; not the spam, not the court date too far away.
+        Assert.Equal(3, statistics.UrgentRequests);
+        // Listed as the inbox lists them: the detained first, then the court date.
+        Assert.Equal(["Detained But Contacted", "Detained New"], statistics.Urgent.Take(2).Select(r => r.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal("Court In Two Weeks", statistics.Urgent[^1].FullName);
         Assert.Equal(["Court In Two Weeks", "Detained New"], inbox.Rows.Select(r => r.FullName).Order(StringComparer.Ordinal));
         Assert.All(inbox.Rows, r => Assert.True(r.Urgent));
         Assert.Equal(4, statistics.NewRequests);

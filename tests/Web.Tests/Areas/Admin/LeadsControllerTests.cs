@@ -44,7 +44,7 @@ public sealed class LeadsControllerTests : IDisposable
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", StaffSessions.AntiforgeryToken(page))));
 
     [Fact]
-    public async Task TheInboxListsNewestFirstWithUrgencyAndUnreadMarkersAndHidesSpam()
+    public async Task TheInboxListsUrgentFirstOrNewestFirstWithUrgencyAndUnreadMarkersAndHidesSpam()
     {
         // The urgent request is neither the newest nor the oldest: newest first and urgent first give different orders.
         await AddRequestAsync("Older Person", createdAt: DateTime.UtcNow.AddHours(-3));
@@ -54,15 +54,16 @@ public sealed class LeadsControllerTests : IDisposable
         using var client = await SignInAsync();
 
         var html = await client.GetStringAsync("/admin/leads");
-        var urgentFirst = await client.GetStringAsync("/admin/leads?sort=urgent");
+        var newestFirst = await client.GetStringAsync("/admin/leads?sort=newest");
 
-        Assert.Equal(["Newest Person", "Detained Relative", "Older Person"], Positions(html, "Newest Person", "Detained Relative", "Older Person"));
-        Assert.Equal(["Detained Relative", "Newest Person", "Older Person"], Positions(urgentFirst, "Newest Person", "Detained Relative", "Older Person"));
+        Assert.Equal(["Detained Relative", "Newest Person", "Older Person"], Positions(html, "Newest Person", "Detained Relative", "Older Person"));
+        Assert.Equal(["Newest Person", "Detained Relative", "Older Person"], Positions(newestFirst, "Newest Person", "Detained Relative", "Older Person"));
         Assert.DoesNotContain("Spam Bot", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"urgent unread\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"lead-card lead-card-urgent lead-card-unread\"", html, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"urgent-mark\">Urgent</strong> <span>Someone detained</span>", html, StringComparison.Ordinal);
         Assert.Contains("Unread: </span>", html, StringComparison.Ordinal);
         Assert.Contains("2 h ago", html, StringComparison.Ordinal);
-        Assert.Contains("Suspected spam (1)", html, StringComparison.Ordinal);
+        Assert.Contains("Suspected spam <span class=\"count\">1</span>", html, StringComparison.Ordinal);
     }
 
     /// <summary>The names in the order the page shows them; fails when one of them is missing.</summary>
@@ -266,7 +267,7 @@ public sealed class LeadsControllerTests : IDisposable
         Assert.Contains("Real Person Caught", quarantine, StringComparison.Ordinal);
 
         await client.PostAsync($"/admin/leads/{genuine.Reference}/genuine", Form(quarantine));
-        await client.PostAsync("/admin/leads/spam/delete", Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference)));
+        await client.PostAsync("/admin/leads/spam/delete", Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference), ("confirmed", "true")));
 
         await using var scope = _factory.CreateDbScope();
         Assert.Equal(LeadStatus.New, (await scope.Db.ConsultationRequests.SingleAsync(r => r.Id == genuine.Id)).Status);

@@ -38,15 +38,52 @@ public sealed class LeadsController(
     public async Task<IActionResult> ExportSearch([FromForm] LeadFilter filter) =>
         CsvFile(await export.ExportCsvAsync(filter.ToQuery(), filter.QueryString(), User));
 
-    /// <summary>Permanent deletion of quarantined requests, by the Attorney only: Staff can quarantine a genuine request, not destroy it.</summary>
+    /// <summary>
+    /// Permanent deletion of quarantined requests, by the Attorney only: Staff can quarantine a genuine request, not
+    /// destroy it. The first press shows what will go (<see cref="ConfirmationScreen"/>); only its confirming
+    /// form, posted again with <c>confirmed=true</c>, deletes.
+    /// </summary>
     [HttpPost("spam/delete")]
     [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
-    public async Task<IActionResult> DeleteSpam(string[]? references)
+    public async Task<IActionResult> DeleteSpam(string[]? references, bool confirmed = false)
     {
         var chosen = (references ?? []).Where(ConsultationReference.IsValid).Distinct().ToList();
-        var deleted = chosen.Count == 0 ? 0 : await leads.DeleteSpamAsync(chosen, User);
-        TempData["Message"] = deleted == 0 ? "Tick the requests to delete first." : $"{deleted} suspected spam request(s) deleted.";
-        return Redirect("/admin/leads?view=spam");
+        var quarantined = chosen.Count == 0 ? [] : await inbox.QuarantinedAsync(chosen);
+        if (quarantined.Count == 0)
+        {
+            TempData["Message"] = "Tick the requests to delete first.";
+            return Redirect(SpamList);
+        }
+
+        if (!confirmed)
+        {
+            return View("Confirm", SpamDeletion(quarantined));
+        }
+
+        var deleted = await leads.DeleteSpamAsync(quarantined.Select(q => q.Reference).ToList(), User);
+        TempData["Message"] = $"{deleted} suspected spam request{(deleted == 1 ? "" : "s")} deleted.";
+        return Redirect(SpamList);
+    }
+
+    private const string SpamList = "/admin/leads?view=spam";
+
+    private static ConfirmationScreen SpamDeletion(IReadOnlyList<QuarantinedLead> quarantined)
+    {
+        var count = quarantined.Count == 1 ? "1 request" : $"{quarantined.Count} requests";
+        return new ConfirmationScreen(
+            $"Delete {count} permanently?",
+            [
+                $"The {count} below {(quarantined.Count == 1 ? "is" : "are")} deleted with {(quarantined.Count == 1 ? "its" : "their")} notes and emails. This cannot be undone.",
+                "If one of them is a real person, keep them and mark that request as genuine instead.",
+            ],
+            "/admin/leads/spam/delete",
+            quarantined.Select(q => new KeyValuePair<string, string>("references", q.Reference)).ToList(),
+            $"Delete {count} permanently",
+            SpamList,
+            "Keep them")
+        {
+            Items = quarantined.Select(q => $"{q.Reference}: {q.FullName} ({SpamVerdicts.Label(q.SpamVerdict)})").ToList(),
+        };
     }
 
     private bool IsHead => HttpMethods.IsHead(Request.Method);

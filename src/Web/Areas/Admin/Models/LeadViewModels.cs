@@ -1,3 +1,4 @@
+using System.Globalization;
 using PiriSite.Web.Areas.Admin.Services;
 
 namespace PiriSite.Web.Areas.Admin.Models;
@@ -15,10 +16,10 @@ public sealed class LeadFilter
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
 
-    /// <summary>"needs-response" or "spam"; anything else is the ordinary inbox.</summary>
+    /// <summary>"needs-response", "follow-ups" or "spam"; anything else is the ordinary inbox.</summary>
     public string? View { get; set; }
 
-    /// <summary>"urgent" puts urgent requests first; otherwise newest first.</summary>
+    /// <summary>"newest" lists newest first; otherwise urgent first (the default; "urgent" is still understood).</summary>
     public string? Sort { get; set; }
 
     public int Page { get; set; } = 1;
@@ -30,11 +31,22 @@ public sealed class LeadFilter
 
     public ContactLanguage? LanguageValue => Enum.TryParse<ContactLanguage>(Language, out var language) && Enum.IsDefined(language) ? language : null;
 
-    /// <summary>What the inbox service is asked for.</summary>
-    public LeadQuery ToQuery() => new(View, StatusValue, Area, LanguageValue, Urgent, From, To, Q, Sort == "urgent", Page);
+    public bool NewestFirst => Sort == "newest";
 
-    /// <summary>The query string for these filters (never the search text), optionally on another page.</summary>
-    public string QueryString(int? page = null)
+    /// <summary>The view asked for, when it is one the inbox has (an unknown one is the ordinary inbox).</summary>
+    public string? ViewValue => View is LeadQueries.NeedsResponseView or LeadQueries.FollowUpsView or LeadQueries.SpamView ? View : null;
+
+    /// <summary>A status only narrows the ordinary inbox: the other views choose their own requests.</summary>
+    public bool HasStatusFilter => ViewValue is null && StatusValue is not null;
+
+    /// <summary>Any filter applied (besides the view and the order): the filters are shown open, so people see them.</summary>
+    public bool HasFilters => HasStatusFilter || !string.IsNullOrEmpty(Area) || LanguageValue is not null || Urgent || From is not null || To is not null;
+
+    /// <summary>What the inbox service is asked for.</summary>
+    public LeadQuery ToQuery() => new(ViewValue, ViewValue is null ? StatusValue : null, Area, LanguageValue, Urgent, From, To, Q, NewestFirst, Page);
+
+    /// <summary>The query string for these filters (never the search text), optionally on another page or in another order.</summary>
+    public string QueryString(int? page = null, string? sort = null)
     {
         var parts = new List<string>();
         void Add(string name, string? value)
@@ -49,11 +61,11 @@ public sealed class LeadFilter
         Add("area", Area);
         Add("language", LanguageValue?.ToString());
         Add("urgent", Urgent ? "true" : null);
-        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("view", View);
-        Add("sort", Sort);
-        Add("page", (page ?? Page) > 1 ? (page ?? Page).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("view", ViewValue);
+        Add("sort", (sort ?? (NewestFirst ? "newest" : null)) is "newest" ? "newest" : null);
+        Add("page", (page ?? Page) > 1 ? (page ?? Page).ToString(CultureInfo.InvariantCulture) : null);
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 }
@@ -65,4 +77,50 @@ public sealed record LeadInboxScreen(LeadFilter Filter, LeadInboxPage Inbox)
     public bool CanDelete { get; init; }
 
     public int PageCount => Math.Max(1, (Inbox.Total + Inbox.PageSize - 1) / Inbox.PageSize);
+
+    public string Title => Filter.ViewValue switch
+    {
+        LeadQueries.SpamView => "Suspected spam",
+        LeadQueries.NeedsResponseView => "Needs a response",
+        LeadQueries.FollowUpsView => "Follow-ups due",
+        _ => Filter.Urgent && !Filter.HasStatusFilter ? "Urgent requests" : "Consultation requests",
+    };
+
+    /// <summary>How the list is ordered, in words (and whether people can choose another order).</summary>
+    public string OrderDescription => Filter.ViewValue switch
+    {
+        LeadQueries.SpamView => "newest first",
+        LeadQueries.FollowUpsView => "earliest follow-up first",
+        _ => Filter.NewestFirst ? "newest first" : "urgent first: someone detained, then the nearest court dates, then newest",
+    };
+
+    public bool CanChooseOrder => Filter.ViewValue is null or LeadQueries.NeedsResponseView;
+
+    /// <summary>What an empty list says, so that an empty page is never mistaken for a broken one.</summary>
+    public string EmptyMessage =>
+        !string.IsNullOrWhiteSpace(Filter.Q) ? "No requests match your search."
+        : Filter.HasFilters ? "No requests match these filters."
+        : Filter.ViewValue switch
+        {
+            LeadQueries.SpamView => "No suspected spam is waiting for review.",
+            LeadQueries.NeedsResponseView => "No requests need a response.",
+            LeadQueries.FollowUpsView => "No follow-ups are due.",
+            _ => "No consultation requests yet.",
+        };
+
+    /// <summary>A follow-up date before today: marked "Overdue" in words, not only in colour.</summary>
+    public bool IsOverdue(LeadSummary row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.FollowUpOn is { } on && on < Inbox.Today && LeadWorkflow.IsOpen(row.Status);
+    }
+
+    /// <summary>"2 h ago": the exact time is beside it, in the title and the time element.</summary>
+    public string Age(DateTime at)
+    {
+        var age = Inbox.Now - at;
+        return age.TotalMinutes < 60 ? $"{Math.Max(1, (int)age.TotalMinutes)} min ago"
+            : age.TotalHours < 24 ? $"{(int)age.TotalHours} h ago"
+            : $"{(int)age.TotalDays} d ago";
+    }
 }

@@ -27,8 +27,8 @@ public sealed class LeadExportService(SiteDbContext db, AuditLog audit, TimeProv
                 string?[] values =
                 [
                     r.Reference, FirmTimeZone.ToFirmTime(r.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), LeadWorkflow.Label(r.Status),
-                    r.FullName, r.Phone, r.Email, r.PreferredLanguage.ToString(), r.ContactMethod.ToString(),
-                    r.PracticeAreaKey is null ? "Not sure" : areas.GetValueOrDefault(r.PracticeAreaKey, r.PracticeAreaKey), r.Urgency.ToString(),
+                    r.FullName, r.Phone, r.Email, ContactLanguages.Label(r.PreferredLanguage), ContactMethods.Label(r.ContactMethod),
+                    r.PracticeAreaKey is null ? "Not sure" : areas.GetValueOrDefault(r.PracticeAreaKey, r.PracticeAreaKey), Urgencies.Label(r.Urgency, r.CourtDate),
                     r.CourtDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.AssignedToName,
                     r.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Description,
                 ];

@@ -16,35 +16,57 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
         var areas = await LeadQueries.PracticeAreasAsync(db, cancellationToken);
         var names = areas.ToDictionary(a => a.Key, a => a.Name);
 
-        // One pass over the (Status, CreatedAt) index gives the counts per status and the "needs a response"
-        // count; with no filter beyond a status or view, it gives the total too.
+        // One pass over the (Status, CreatedAt) index gives the counts per status and the New requests waiting
+        // too long; with no filter beyond a status or view, it gives the total too. The urgent New requests that
+        // have not waited yet and the follow-ups due are counted apart, each from an index of its own.
         var threshold = now.AddHours(-settings.NeedsResponseHours);
         var perStatus = await db.ConsultationRequests.GroupBy(r => r.Status)
             .Select(g => new { g.Key, Count = g.Count(), Waiting = g.Count(r => r.CreatedAt < threshold) })
             .ToListAsync(cancellationToken);
         var counts = perStatus.ToDictionary(g => g.Key, g => g.Count);
-        var needsResponse = perStatus.FirstOrDefault(g => g.Key == LeadStatus.New)?.Waiting ?? 0;
+        var urgentNotWaiting = await db.ConsultationRequests.Where(LeadQueries.NeedsResponse(now, settings))
+            .CountAsync(r => r.CreatedAt >= threshold, cancellationToken);
+        var needsResponse = (perStatus.FirstOrDefault(g => g.Key == LeadStatus.New)?.Waiting ?? 0) + urgentNotWaiting;
+        var followUpsDue = await db.ConsultationRequests.CountAsync(LeadRules.FollowUpDueBy(today), cancellationToken);
         var total = OnlyStatusOrView(filter)
             ? filter.View switch
             {
-                "spam" => counts.GetValueOrDefault(LeadStatus.Spam),
-                "needs-response" => needsResponse,
+                LeadQueries.SpamView => counts.GetValueOrDefault(LeadStatus.Spam),
+                LeadQueries.NeedsResponseView => needsResponse,
+                LeadQueries.FollowUpsView => followUpsDue,
                 _ => filter.Status is { } status ? counts.GetValueOrDefault(status) : counts.Where(c => c.Key != LeadStatus.Spam).Sum(c => c.Value),
             }
             : await query.CountAsync(cancellationToken);
         var searchCapped = filter.Search?.Trim() is { Length: >= 3 } term && await SearchHasMoreThanCapAsync(term, cancellationToken);
 
         var skip = (filter.Page - 1) * settings.PageSize;
-        var rows = filter.UrgentFirst
-            ? await UrgentFirstPageAsync(query, today, skip, settings.PageSize, cancellationToken)
-            : await Page(query.OrderByDescending(r => r.CreatedAt), skip, settings.PageSize).ToListAsync(cancellationToken);
+        var rows = filter.View switch
+        {
+            LeadQueries.FollowUpsView => await LeadInboxOrder.FollowUpFirstPageAsync(query, skip, settings.PageSize, cancellationToken),
+            // Quarantined requests are not open, so nothing in them is lifted: newest first is the same order.
+            LeadQueries.SpamView => await LeadInboxOrder.NewestFirstPageAsync(query, skip, settings.PageSize, cancellationToken),
+            _ when filter.NewestFirst => await LeadInboxOrder.NewestFirstPageAsync(query, skip, settings.PageSize, cancellationToken),
+            _ => await LeadInboxOrder.UrgentFirstPageAsync(query, today, skip, settings.PageSize, cancellationToken),
+        };
         return new LeadInboxPage(
-            rows.Select(r => new LeadSummary(r.Reference, r.FullName, r.Status,
-                LeadWorkflow.IsUrgent(r.Urgency, r.CourtDate, today), DescribeUrgency(r.Urgency, r.CourtDate),
-                r.PracticeAreaKey is null ? null : names.GetValueOrDefault(r.PracticeAreaKey, r.PracticeAreaKey),
-                r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict) { SourceCulture = r.SourceCulture }).ToList(),
-            total, counts, needsResponse, areas, now, settings.PageSize, searchCapped);
+            rows.Select(r => LeadInboxOrder.Summarize(r, today, names)).ToList(),
+            total, counts, needsResponse, areas, now, settings.PageSize, searchCapped)
+        {
+            FollowUpsDueCount = followUpsDue,
+            Today = today,
+        };
     }
+
+    /// <summary>
+    /// Those of <paramref name="references"/> that are in the quarantine, as the confirmation of their deletion
+    /// lists them (a request marked genuine meanwhile is not among them, and would not be deleted).
+    /// </summary>
+    public async Task<IReadOnlyList<QuarantinedLead>> QuarantinedAsync(IReadOnlyCollection<string> references, CancellationToken cancellationToken = default) =>
+        await db.ConsultationRequests.AsNoTracking()
+            .Where(r => r.Status == LeadStatus.Spam && references.Contains(r.Reference))
+            .OrderByDescending(r => r.CreatedAt)
+            .Select(r => new QuarantinedLead(r.Reference, r.FullName, r.SpamVerdict))
+            .ToListAsync(cancellationToken);
 
     private async Task<bool> SearchHasMoreThanCapAsync(string search, CancellationToken cancellationToken)
     {
@@ -55,42 +77,7 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
         return found > cap;
     }
 
-    private sealed record InboxItem(
-        string Reference, string FullName, LeadStatus Status, Urgency Urgency, DateOnly? CourtDate, string? PracticeAreaKey,
-        ContactLanguage PreferredLanguage, DateTime CreatedAt, bool IsUnread, string? AssignedToName, SpamVerdict SpamVerdict,
-        string SourceCulture);
-
-    private static IQueryable<InboxItem> Page(IOrderedQueryable<ConsultationRequest> ordered, int skip, int take) =>
-        ordered.Skip(skip).Take(take).Select(r => new InboxItem(r.Reference, r.FullName, r.Status, r.Urgency, r.CourtDate,
-            r.PracticeAreaKey, r.PreferredLanguage, r.CreatedAt, r.IsUnread, r.AssignedToName, r.SpamVerdict, r.SourceCulture));
-
-    // Urgent first, as two queries that each walk an index (urgent ones, then the rest, newest first in each),
-    // instead of computing urgency for every request and sorting them all.
-    private static async Task<List<InboxItem>> UrgentFirstPageAsync(
-        IQueryable<ConsultationRequest> query, DateOnly today, int skip, int take, CancellationToken cancellationToken)
-    {
-        var urgent = query.Where(LeadRules.UrgentOn(today));
-        var urgentCount = await urgent.CountAsync(cancellationToken);
-        var items = skip < urgentCount
-            ? await Page(urgent.OrderByDescending(r => r.CreatedAt), skip, take).ToListAsync(cancellationToken)
-            : [];
-        if (items.Count < take)
-        {
-            var rest = query.Where(LeadRules.NotUrgentOn(today));
-            items.AddRange(await Page(rest.OrderByDescending(r => r.CreatedAt), Math.Max(0, skip - urgentCount), take - items.Count).ToListAsync(cancellationToken));
-        }
-
-        return items;
-    }
-
     private static bool OnlyStatusOrView(LeadQuery filter) =>
         string.IsNullOrEmpty(filter.Area) && filter.Language is null && !filter.Urgent
         && filter.From is null && filter.To is null && string.IsNullOrWhiteSpace(filter.Search);
-
-    private static string? DescribeUrgency(Urgency urgency, DateOnly? courtDate) => urgency switch
-    {
-        Urgency.Detained => "Detained",
-        Urgency.CourtDate => courtDate is { } date ? $"Court {date:MMM d}" : "Court date",
-        _ => null,
-    };
 }

@@ -9,9 +9,12 @@ internal static class LeadQueries
     /// <summary>The firm's calendar day at <paramref name="utcNow"/>: urgency and follow-up dates are firm days.</summary>
     public static DateOnly FirmDay(DateTime utcNow) => DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(utcNow));
 
-    /// <summary>New and received before <paramref name="threshold"/>: nobody has answered in time.</summary>
-    public static Expression<Func<ConsultationRequest, bool>> NeedsResponse(DateTime threshold) =>
-        r => r.Status == LeadStatus.New && r.CreatedAt < threshold;
+    /// <summary>The inbox's views besides the ordinary list (<see cref="LeadQuery.View"/>).</summary>
+    public const string NeedsResponseView = "needs-response", FollowUpsView = "follow-ups", SpamView = "spam";
+
+    /// <summary>New and waiting longer than <see cref="LeadsOptions.NeedsResponseHours"/>, or urgent (<see cref="LeadRules.NeedsResponse"/>).</summary>
+    public static Expression<Func<ConsultationRequest, bool>> NeedsResponse(DateTime now, LeadsOptions settings) =>
+        LeadRules.NeedsResponse(now.AddHours(-settings.NeedsResponseHours), FirmDay(now));
 
     public static async Task<IReadOnlyList<LeadArea>> PracticeAreasAsync(SiteDbContext db, CancellationToken cancellationToken = default) =>
         await db.PracticeAreas.AsNoTracking().Where(p => p.Culture == SiteCulture.English)
@@ -23,8 +26,9 @@ internal static class LeadQueries
         var query = db.ConsultationRequests.AsNoTracking();
         query = filter.View switch
         {
-            "spam" => query.Where(r => r.Status == LeadStatus.Spam),
-            "needs-response" => query.Where(NeedsResponse(now.AddHours(-settings.NeedsResponseHours))),
+            SpamView => query.Where(r => r.Status == LeadStatus.Spam),
+            NeedsResponseView => query.Where(NeedsResponse(now, settings)),
+            FollowUpsView => query.Where(LeadRules.FollowUpDueBy(FirmDay(now))),
             _ => filter.Status is { } status ? query.Where(r => r.Status == status) : query.Where(r => r.Status != LeadStatus.Spam),
         };
 
@@ -44,7 +48,7 @@ internal static class LeadQueries
 
         if (filter.Urgent)
         {
-            query = query.Where(LeadRules.UrgentOn(FirmDay(now)));
+            query = query.Where(LeadRules.OpenAndUrgentOn(FirmDay(now)));
         }
 
         if (filter.From is { } from)

@@ -4,10 +4,15 @@ namespace PiriSite.Web.Areas.Admin.Services;
 public sealed record LeadCount(string Label, int Count);
 
 /// <summary>The dashboard's figures.</summary>
+/// <param name="UrgentRequests">Open and urgent (someone detained, or a court date soon): the inbox's top.</param>
+/// <param name="NeedsResponse">New and waiting too long, or urgent (<see cref="LeadRules.NeedsResponse"/>).</param>
+/// <param name="UrgentNeedingResponse">Of those, the urgent ones (the others have waited too long).</param>
 public sealed record LeadStatistics(
     int NewRequests,
-    int UrgentNewRequests,
+    int UrgentRequests,
     int NeedsResponse,
+    int UrgentNeedingResponse,
+    int FollowUpsDue,
     int RequestsThisWeek,
     int SuspectedSpam,
     IReadOnlyList<LeadCount> ByPracticeArea,
@@ -16,7 +21,17 @@ public sealed record LeadStatistics(
     double? RetainedShare90,
     IReadOnlyList<ExpiringLead> ExpiringForInactivity, // retention's warning: open requests about to be deleted for inactivity
     int PublishedArticles,
-    int PracticeAreas);
+    int PracticeAreas)
+{
+    /// <summary>The first of the urgent requests, in the inbox's order: someone detained, then the nearest court dates.</summary>
+    public IReadOnlyList<LeadSummary> Urgent { get; init; } = [];
+
+    /// <summary>The first of the follow-ups due, the earliest date first.</summary>
+    public IReadOnlyList<LeadSummary> FollowUps { get; init; } = [];
+
+    /// <summary>The firm's calendar day: a follow-up date before it is overdue.</summary>
+    public DateOnly Today { get; init; }
+}
 
 /// <summary>
 /// The numbers the dashboard shows about the requests (how many wait, how many are urgent, where they come from,
@@ -24,22 +39,33 @@ public sealed record LeadStatistics(
 /// </summary>
 public sealed class LeadStatisticsService(SiteDbContext db, TimeProvider clock, IOptions<LeadsOptions> options)
 {
+    /// <summary>How many urgent requests and follow-ups the dashboard lists by name (the inbox has the rest).</summary>
+    public const int ListedOnDashboard = 10;
+
     public async Task<LeadStatistics> DashboardAsync(CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
+        var today = LeadQueries.FirmDay(now);
         var weekAgo = now.AddDays(-7);
-        var genuine = db.ConsultationRequests.Where(r => r.Status != LeadStatus.Spam);
-        var newRequests = db.ConsultationRequests.Where(r => r.Status == LeadStatus.New);
+        var requests = db.ConsultationRequests.AsNoTracking();
+        var genuine = requests.Where(r => r.Status != LeadStatus.Spam);
+        var needsResponse = requests.Where(LeadQueries.NeedsResponse(now, settings));
+        var urgent = requests.Where(LeadRules.OpenAndUrgentOn(today));
+        var followUps = requests.Where(LeadRules.FollowUpDueBy(today));
 
         var areaNames = (await LeadQueries.PracticeAreasAsync(db, cancellationToken)).ToDictionary(a => a.Key, a => a.Name);
         var byArea = await genuine.GroupBy(r => r.PracticeAreaKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byStatus = await db.ConsultationRequests.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var urgentFirst = await LeadInboxOrder.UrgentFirstPageAsync(urgent, today, 0, ListedOnDashboard, cancellationToken);
+        var followUpsFirst = await LeadInboxOrder.FollowUpFirstPageAsync(followUps, 0, ListedOnDashboard, cancellationToken);
 
         return new LeadStatistics(
-            NewRequests: await newRequests.CountAsync(cancellationToken),
-            UrgentNewRequests: await newRequests.CountAsync(LeadRules.UrgentOn(LeadQueries.FirmDay(now)), cancellationToken),
-            NeedsResponse: await db.ConsultationRequests.CountAsync(LeadQueries.NeedsResponse(now.AddHours(-settings.NeedsResponseHours)), cancellationToken),
+            NewRequests: byStatus.FirstOrDefault(b => b.Key == LeadStatus.New)?.Count ?? 0,
+            UrgentRequests: await urgent.CountAsync(cancellationToken),
+            NeedsResponse: await needsResponse.CountAsync(cancellationToken),
+            UrgentNeedingResponse: await needsResponse.CountAsync(LeadRules.UrgentOn(today), cancellationToken),
+            FollowUpsDue: await followUps.CountAsync(cancellationToken),
             RequestsThisWeek: await genuine.CountAsync(r => r.CreatedAt >= weekAgo, cancellationToken),
             SuspectedSpam: await db.ConsultationRequests.CountAsync(r => r.Status == LeadStatus.Spam, cancellationToken),
             ByPracticeArea: byArea.Select(a => new LeadCount(a.Key is null ? "Not sure" : areaNames.GetValueOrDefault(a.Key, a.Key), a.Count))
@@ -50,7 +76,12 @@ public sealed class LeadStatisticsService(SiteDbContext db, TimeProvider clock, 
             ExpiringForInactivity: await ExpiringForInactivityAsync(cancellationToken),
             // The dashboard's two content figures: too small for a service of their own.
             PublishedArticles: await db.Articles.CountAsync(a => a.Status == ContentStatus.Published && a.DeletedAt == null, cancellationToken),
-            PracticeAreas: await db.PracticeAreas.CountAsync(p => p.DeletedAt == null, cancellationToken));
+            PracticeAreas: await db.PracticeAreas.CountAsync(p => p.DeletedAt == null, cancellationToken))
+        {
+            Urgent = urgentFirst.Select(r => LeadInboxOrder.Summarize(r, today, areaNames)).ToList(),
+            FollowUps = followUpsFirst.Select(r => LeadInboxOrder.Summarize(r, today, areaNames)).ToList(),
+            Today = today,
+        };
     }
 
     /// <summary>
