@@ -40,6 +40,18 @@ public static class LeadWorkflow
         _ => status.ToString(),
     };
 
+    /// <summary>What staff do next with a request in this status, in words, shown at the top of the request's page.</summary>
+    public static string NextStep(LeadStatus status) => status switch
+    {
+        LeadStatus.New => "Call or write back: nobody has answered yet.",
+        LeadStatus.Contacted => "Offer a consultation time, then mark it Consultation scheduled (or Not retained if the person declines).",
+        LeadStatus.ConsultationScheduled => "Hold the consultation, then record how it ended: Retained or Not retained.",
+        LeadStatus.Retained => "Nothing more to do here: the person is a client of the firm now.",
+        LeadStatus.NotRetained => "Nothing to do unless the person gets in touch again: then move it back to Contacted.",
+        LeadStatus.Spam => "Check whether a real person wrote this. If so, mark it as genuine; if not, leave it: suspected spam is deleted after the retention period.",
+        _ => "",
+    };
+
     /// <summary>Stands out in the inbox: someone detained, or a court date within 14 days (<see cref="LeadRules.UrgentOn"/>).</summary>
     public static bool IsUrgent(Urgency urgency, DateOnly? courtDate, DateOnly today) => LeadRules.IsUrgent(urgency, courtDate, today);
 }

@@ -82,9 +82,9 @@ public sealed class LogPrivacyTests
         Assert.Contains(Name, WebUtility.HtmlDecode(inbox), StringComparison.Ordinal);
         var page = await staff.GetStringAsync($"/admin/leads/{reference}");
         Assert.Contains(Description, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/leads/{reference}/note", Form(page, ("text", $"{Note} {Name}, {Phone}, {Email}.")))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/leads/{reference}/assign", Form(page, ("staffId", attorney.Id)))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/leads/{reference}/status", Form(page, ("status", "Contacted")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/leads/{reference}", Form(page, ("Note", $"{Note} {Name}, {Phone}, {Email}.")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/leads/{reference}", Form(page, ("AssignedTo", attorney.Id)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/leads/{reference}", Form(page, ("Status", "Contacted")))).StatusCode);
         Assert.Contains(Note, WebUtility.HtmlDecode(await staff.GetStringAsync($"/admin/leads/{reference}")), StringComparison.Ordinal);
         foreach (var term in new[] { "Zebulon", Email, "555 0199", "xylophone" })
         {

@@ -58,7 +58,7 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
                 ["FirmName"] = "Firm renamed by staff", ["AttorneyName"] = "Someone else", ["Phone"] = "(833) 600-0029",
                 ["Version"] = t.FirmVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }),
-            new("POST", "admin/leads/{reference}/delete", $"/admin/leads/{t.Lead}/delete", new() { ["confirm"] = "yes" }),
+            new("POST", "admin/leads/{reference}/delete", $"/admin/leads/{t.Lead}/delete", new() { ["confirmed"] = "true" }),
             new("POST", "admin/leads/spam/delete", "/admin/leads/spam/delete", new() { ["references"] = t.SpamLead }),
             new("POST", "admin/articles/{id:int}/review", $"/admin/articles/{t.ArticleId}/review"),
             new("POST", "admin/practice-areas/{id:int}/review", $"/admin/practice-areas/{t.PracticeAreaId}/review"),

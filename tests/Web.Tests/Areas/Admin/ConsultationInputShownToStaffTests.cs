@@ -49,7 +49,7 @@ public sealed class ConsultationInputShownToStaffTests(SiteFactory factory) : IC
         ActiveContent.AssertNone(await staff.GetStringAsync("/admin"), "the dashboard");
 
         // Staff notes are shown in the same session: they hold what callers said, so the same goes for them.
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/leads/{reference}/note", Form(page, ("text", "Note: " + vector)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/leads/{reference}", Form(page, ("Note", "Note: " + vector)))).StatusCode);
         XssVectors.AssertShownAsText(await staff.GetStringAsync($"/admin/leads/{reference}"), "Note: " + vector, "the request page's notes");
 
         // Search: the term is shown back in the search box, the match in the list.

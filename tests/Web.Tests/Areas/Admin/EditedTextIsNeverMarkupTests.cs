@@ -142,9 +142,9 @@ public sealed class EditedTextIsNeverMarkupTests(SiteFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Redirect, (await form.PostAsync(visitor)).StatusCode);
         var reference = await ReferenceAsync(form["IdempotencyKey"]);
         var lead = await member.GetStringAsync($"/admin/leads/{reference}");
-        var memberId = s_parser.ParseDocument(lead).QuerySelectorAll("#staffId option").Single(o => o.TextContent == name).GetAttribute("value")!;
-        Assert.Equal(HttpStatusCode.Redirect, (await member.PostAsync($"/admin/leads/{reference}/note", Form(lead, ("text", "Called back.")))).StatusCode);
-        var assigned = await attorney.PostAsync($"/admin/leads/{reference}/assign", Form(await attorney.GetStringAsync($"/admin/leads/{reference}"), ("staffId", memberId)));
+        var memberId = s_parser.ParseDocument(lead).QuerySelectorAll("#AssignedTo option").Single(o => o.TextContent == name).GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostAsync($"/admin/leads/{reference}", Form(lead, ("Note", "Called back.")))).StatusCode);
+        var assigned = await attorney.PostAsync($"/admin/leads/{reference}", Form(await attorney.GetStringAsync($"/admin/leads/{reference}"), ("AssignedTo", memberId)));
         Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
         foreach (var path in new[] { $"/admin/leads/{reference}", "/admin/leads" })
         {

@@ -41,11 +41,11 @@ public sealed class LeadDeletionTests : IDisposable
         var page = await staff.GetStringAsync($"/admin/leads/{genuine.Reference}");
 
         // Quarantine is allowed: a genuine request can be moved to Spam by Staff...
-        var quarantined = await staff.PostAsync($"/admin/leads/{genuine.Reference}/status", Form(page, ("status", nameof(LeadStatus.Spam))));
+        var quarantined = await staff.PostAsync($"/admin/leads/{genuine.Reference}", Form(page, ("Status", nameof(LeadStatus.Spam))));
         var quarantine = await staff.GetStringAsync("/admin/leads?view=spam");
 
         // ...but not destroyed, neither alone nor from the quarantine in bulk.
-        var single = await staff.PostAsync($"/admin/leads/{genuine.Reference}/delete", Form(page, ("confirm", "yes")));
+        var single = await staff.PostAsync($"/admin/leads/{genuine.Reference}/delete", Form(page, ("confirmed", "true")));
         var bulk = await staff.PostAsync("/admin/leads/spam/delete", Form(quarantine, ("references", genuine.Reference), ("references", spam.Reference)));
 
         Assert.Equal(HttpStatusCode.Redirect, quarantined.StatusCode);
@@ -94,7 +94,7 @@ public sealed class LeadDeletionTests : IDisposable
         using var attorney = await SignInAsync(StaffRoles.Attorney);
         var page = await attorney.GetStringAsync($"/admin/leads/{request.Reference}");
 
-        var response = await attorney.PostAsync($"/admin/leads/{request.Reference}/delete", Form(page, ("confirm", "yes")));
+        var response = await attorney.PostAsync($"/admin/leads/{request.Reference}/delete", Form(page, ("confirmed", "true")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var scope = _factory.CreateDbScope();

@@ -91,7 +91,7 @@ public sealed class LeadPurgeTests : IDisposable
         var doomed = await SubmitAsync("Quenzaldrix Vortiplanck", "vortiplanck.mailbox@example.com", "Detained near Xanthobrella crossing.");
         using var attorney = await SignInAsync(StaffRoles.Attorney);
         var page = await attorney.GetStringAsync($"/admin/leads/{doomed.Reference}");
-        await attorney.PostAsync($"/admin/leads/{doomed.Reference}/note", Form(page, ("text", "Called Quenzaldrix twice, no answer.")));
+        await attorney.PostAsync($"/admin/leads/{doomed.Reference}", Form(page, ("Note", "Called Quenzaldrix twice, no answer.")));
 
         // Delivered emails keep no body in the database; their copies are in the pickup folder, named by message.
         await using (var scope = _factory.CreateDbScope())
@@ -107,7 +107,7 @@ public sealed class LeadPurgeTests : IDisposable
         Assert.NotEmpty(PersonalDataTraces.FilesContaining(_factory.MailPickupDirectory, "vortiplanck"));
         Assert.NotEmpty(PersonalDataTraces.DatabaseFilesContaining(_factory, "Xanthobrella"));
 
-        var response = await attorney.PostAsync($"/admin/leads/{doomed.Reference}/delete", Form(page, ("confirm", "yes")));
+        var response = await attorney.PostAsync($"/admin/leads/{doomed.Reference}/delete", Form(page, ("confirmed", "true")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await AssertNoTraceAsync("Quenzaldrix", "Vortiplanck", "Xanthobrella");
@@ -129,7 +129,7 @@ public sealed class LeadPurgeTests : IDisposable
         using var attorney = await SignInAsync(StaffRoles.Attorney);
         var page = await attorney.GetStringAsync($"/admin/leads/{doomed.Reference}");
 
-        await attorney.PostAsync($"/admin/leads/{doomed.Reference}/delete", Form(page, ("confirm", "yes")));
+        await attorney.PostAsync($"/admin/leads/{doomed.Reference}/delete", Form(page, ("confirmed", "true")));
         var afterPurge = await SearchIndexBytesAsync();
         await using (var scope = _factory.CreateDbScope())
         {
@@ -213,7 +213,7 @@ public sealed class LeadPurgeTests : IDisposable
         Assert.DoesNotContain(closed.Reference, warning, StringComparison.Ordinal);
 
         var page = await staff.GetStringAsync($"/admin/leads/{soon.Reference}");
-        await staff.PostAsync($"/admin/leads/{soon.Reference}/note", Form(page, ("text", "Still waiting for documents.")));
+        await staff.PostAsync($"/admin/leads/{soon.Reference}", Form(page, ("Note", "Still waiting for documents.")));
 
         Assert.DoesNotContain("deleted for inactivity", await staff.GetStringAsync("/admin"), StringComparison.Ordinal);
     }

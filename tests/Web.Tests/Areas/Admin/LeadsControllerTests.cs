@@ -213,12 +213,12 @@ public sealed class LeadsControllerTests : IDisposable
         using var client = await SignInAsync();
         var page = await client.GetStringAsync($"/admin/leads/{request.Reference}");
 
-        await client.PostAsync($"/admin/leads/{request.Reference}/status", Form(page, ("status", "Retained")));
-        var refused = await client.GetStringAsync($"/admin/leads/{request.Reference}");
-        Assert.Contains("A request that is New cannot become Retained.", refused, StringComparison.Ordinal);
+        var refused = await client.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("Status", "Retained")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("A request that is New cannot become Retained.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await client.PostAsync($"/admin/leads/{request.Reference}/status", Form(page, ("status", "Contacted")));
-        await client.PostAsync($"/admin/leads/{request.Reference}/status", Form(page, ("status", "ConsultationScheduled")));
+        await client.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("Status", "Contacted")));
+        await client.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("Status", "ConsultationScheduled")));
         var html = await client.GetStringAsync($"/admin/leads/{request.Reference}");
 
         Assert.Contains("Contacted → Consultation scheduled", html, StringComparison.Ordinal);
@@ -235,19 +235,20 @@ public sealed class LeadsControllerTests : IDisposable
         using var client = await SignInAsync();
         var page = await client.GetStringAsync($"/admin/leads/{request.Reference}");
 
-        await client.PostAsync($"/admin/leads/{request.Reference}/note", Form(page, ("text", "Called twice, left a voicemail in French.")));
-        await client.PostAsync($"/admin/leads/{request.Reference}/assign", Form(page, ("staffId", paralegal.Id)));
-        await client.PostAsync($"/admin/leads/{request.Reference}/follow-up", Form(page, ("date", "2027-01-15")));
-        var empty = await client.PostAsync($"/admin/leads/{request.Reference}/note", Form(page, ("text", "  ")));
+        await client.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("Note", "Called twice, left a voicemail in French.")));
+        await client.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("AssignedTo", paralegal.Id)));
+        await client.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("FollowUpOn", "2027-01-15")));
+        var empty = await client.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("Note", "  "), ("AssignedTo", paralegal.Id), ("FollowUpOn", "2027-01-15")));
         var html = await client.GetStringAsync($"/admin/leads/{request.Reference}");
 
-        Assert.Contains("Write the note first.", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing to save", html, StringComparison.Ordinal);
         Assert.Contains("Called twice, left a voicemail in French.", html, StringComparison.Ordinal);
         Assert.Contains("Assigned to paralegal.pat", html, StringComparison.Ordinal);
         Assert.Contains("Follow up on January 15, 2027", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, empty.StatusCode);
 
-        await client.PostAsync($"/admin/leads/{request.Reference}/unread", Form(page));
+        var unread = await client.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("Intent", "unread")));
+        Assert.Equal("/admin/leads", unread.Headers.Location?.OriginalString);
         await using var scope = _factory.CreateDbScope();
         var stored = await scope.Db.ConsultationRequests.SingleAsync(r => r.Id == request.Id);
         Assert.True(stored.IsUnread);
@@ -266,8 +267,13 @@ public sealed class LeadsControllerTests : IDisposable
         var quarantine = await client.GetStringAsync("/admin/leads?view=spam");
         Assert.Contains("Real Person Caught", quarantine, StringComparison.Ordinal);
 
+<<<<<<< HEAD
         await client.PostAsync($"/admin/leads/{genuine.Reference}/genuine", Form(quarantine));
         await client.PostAsync("/admin/leads/spam/delete", Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference), ("confirmed", "true")));
+=======
+        await client.PostAsync($"/admin/leads/{genuine.Reference}", Form(quarantine, ("Intent", "genuine")));
+        await client.PostAsync("/admin/leads/spam/delete", Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference)));
+>>>>>>> h-request
 
         await using var scope = _factory.CreateDbScope();
         Assert.Equal(LeadStatus.New, (await scope.Db.ConsultationRequests.SingleAsync(r => r.Id == genuine.Id)).Status);
@@ -347,9 +353,9 @@ public sealed class LeadsControllerTests : IDisposable
 
         var unconfirmed = await attorney.PostAsync($"/admin/leads/{request.Reference}/delete", Form(page));
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/admin/leads/{request.Reference}")).StatusCode);
-        await attorney.PostAsync($"/admin/leads/{request.Reference}/delete", Form(page, ("confirm", "yes")));
+        await attorney.PostAsync($"/admin/leads/{request.Reference}/delete", Form(page, ("confirmed", "true")));
 
-        Assert.Equal(HttpStatusCode.Redirect, unconfirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode); // the confirmation page
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/admin/leads/{request.Reference}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/admin/leads/PR-ZZZZZZ")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/admin/leads/not-a-reference")).StatusCode);
@@ -363,18 +369,17 @@ public sealed class LeadsControllerTests : IDisposable
         var request = await AddRequestAsync("Gone Soon");
         using var attorney = await SignInAsync(StaffRoles.Attorney);
         var page = await attorney.GetStringAsync($"/admin/leads/{request.Reference}");
-        await attorney.PostAsync($"/admin/leads/{request.Reference}/delete", Form(page, ("confirm", "yes")));
+        await attorney.PostAsync($"/admin/leads/{request.Reference}/delete", Form(page, ("confirmed", "true")));
 
-        var note = await attorney.PostAsync($"/admin/leads/{request.Reference}/note", Form(page, ("text", "Too late.")));
-        var status = await attorney.PostAsync($"/admin/leads/{request.Reference}/status", Form(page, ("status", "Contacted")));
-        var assign = await attorney.PostAsync($"/admin/leads/{request.Reference}/assign", Form(page, ("staffId", "")));
-        var followUp = await attorney.PostAsync($"/admin/leads/{request.Reference}/follow-up", Form(page, ("date", "2027-01-15")));
+        var note = await attorney.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("Note", "Too late.")));
+        var status = await attorney.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("Status", "Contacted")));
+        var followUp = await attorney.PostAsync($"/admin/leads/{request.Reference}", Form(page, ("FollowUpOn", "2027-01-15")));
         var other = await AddRequestAsync("Still Here");
-        var refused = await attorney.PostAsync($"/admin/leads/{other.Reference}/status", Form(page, ("status", "NoSuchStatus")));
+        var refused = await attorney.PostAsync($"/admin/leads/{other.Reference}", Form(page, ("Status", "NoSuchStatus")));
 
-        Assert.All(new[] { note, status, assign, followUp }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.Contains("Choose a status from the list.", await attorney.GetStringAsync($"/admin/leads/{other.Reference}"), StringComparison.Ordinal);
+        Assert.All(new[] { note, status, followUp }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Choose a status from the list.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

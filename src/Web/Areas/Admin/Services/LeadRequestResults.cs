@@ -17,10 +17,11 @@ public sealed record LeadDetails(
     }
 }
 
-/// <summary>One entry of a request's timeline: a note, or a change someone made.</summary>
+/// <summary>One entry of a request's timeline: a note, or a change someone made, with its author's name as shown now.</summary>
 public sealed record LeadTimelineEntry(DateTime At, string AuthorName, LeadNoteKind Kind, string Text);
 
-public sealed record StaffOption(string Id, string Name);
+/// <summary>A member of staff a request can be given to; a disabled account is listed only while it holds the request.</summary>
+public sealed record StaffOption(string Id, string Name, bool Disabled = false);
 
 public sealed record LeadDetail(
     LeadDetails Request,
@@ -28,7 +29,32 @@ public sealed record LeadDetail(
     IReadOnlyList<LeadTimelineEntry> Timeline,
     IReadOnlyList<LeadSummary> PossibleEarlierContacts,
     IReadOnlyList<StaffOption> Staff,
-    bool Urgent);
+    bool Urgent,
+    DateOnly Today)
+{
+    /// <summary>The name of the member of staff the request is given to, as staff are named now; null for nobody.</summary>
+    public string? AssignedToName => Request.AssignedToId is { } id ? Staff.FirstOrDefault(s => s.Id == id)?.Name : null;
+
+    /// <summary>An open request whose follow-up day has come (today) or passed (overdue).</summary>
+    public bool FollowUpDue => Request.FollowUpOn is { } on && on <= Today && LeadWorkflow.IsOpen(Request.Status);
+}
+
+/// <summary>What the person pressed in the request's one form: everything typed is saved with any of them.</summary>
+public enum LeadUpdateIntent
+{
+    Save = 0,
+    MarkUnread = 1,
+    MarkGenuine = 2,
+}
+
+/// <summary>
+/// Everything the request's form sends, as typed: a field not sent (null) is left as it is, an empty one means
+/// nobody or no date. <paramref name="AssignedToWas"/> and <paramref name="FollowUpOnWas"/> are the values the form
+/// showed: a field left as it was changes nothing, even if someone else changed it meanwhile.
+/// </summary>
+public sealed record LeadUpdate(
+    string? Status, string? Note, string? AssignedTo, string? FollowUpOn,
+    string? AssignedToWas = null, string? FollowUpOnWas = null, LeadUpdateIntent Intent = LeadUpdateIntent.Save);
 
 public enum LeadActionOutcome
 {
@@ -37,12 +63,15 @@ public enum LeadActionOutcome
     NotFound = 2,
 }
 
-/// <summary>What a change to a request came to: done, refused with a message for staff, or no such request.</summary>
-public sealed record LeadActionResult(LeadActionOutcome Outcome, string? Message = null)
+/// <summary>
+/// What an update came to: saved (with what changed, in words; none means there was nothing to save), refused with
+/// a message per form field (and nothing saved), or no such request.
+/// </summary>
+public sealed record LeadUpdateResult(LeadActionOutcome Outcome, IReadOnlyList<string> Changes, IReadOnlyDictionary<string, string> Errors)
 {
-    public static LeadActionResult Done { get; } = new(LeadActionOutcome.Done);
+    public static LeadUpdateResult NotFound { get; } = new(LeadActionOutcome.NotFound, [], new Dictionary<string, string>());
 
-    public static LeadActionResult NotFound { get; } = new(LeadActionOutcome.NotFound);
+    public static LeadUpdateResult Saved(IReadOnlyList<string> changes) => new(LeadActionOutcome.Done, changes, new Dictionary<string, string>());
 
-    public static LeadActionResult Invalid(string message) => new(LeadActionOutcome.Invalid, message);
+    public static LeadUpdateResult Invalid(IReadOnlyDictionary<string, string> errors) => new(LeadActionOutcome.Invalid, [], errors);
 }

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using PiriSite.Data.Identity;
+using PiriSite.Domain.Accounts;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
 /// <summary>
 /// One consultation request: reading it (which marks it read and is audited, by reference, never by content) and
-/// what staff do with it: move it along the pipeline, note, assign, set a follow-up date, mark unread, delete.
-/// Every change is written to the request's timeline with who and when.
+/// what staff do with it in its one form: move it along the pipeline, note, assign, set a follow-up date, mark it
+/// unread or genuine, all saved together or not at all; and the Attorney's deletion. Every change is written to the
+/// request's timeline with who and when, and to the audit log by kind (never a note's words).
 /// </summary>
 public sealed class LeadRequestService(
     SiteDbContext db,
@@ -18,8 +20,8 @@ public sealed class LeadRequestService(
     TimeProvider clock)
 {
     /// <param name="recordView">
-    /// False for a HEAD request: it is answered like GET, but nobody reads the page, so it is neither marked read
-    /// nor written to the audit log as viewed.
+    /// False for a HEAD request (nobody reads the page) and for a form shown again with its errors (the person was
+    /// already reading it): the request is neither marked read nor written to the audit log as viewed.
     /// </param>
     public async Task<LeadDetail?> DetailAsync(string reference, ClaimsPrincipal actor, bool recordView = true)
     {
@@ -37,125 +39,118 @@ public sealed class LeadRequestService(
             await db.SaveChangesAsync();
         }
 
-        var timeline = await db.LeadNotes.AsNoTracking().Where(n => n.ConsultationRequestId == request.Id)
-            .OrderByDescending(n => n.At).ThenByDescending(n => n.Id)
-            .Select(n => new LeadTimelineEntry(n.At, n.AuthorName, n.Kind, n.Text)).ToListAsync();
+        var accounts = await users.Users.AsNoTracking().ToListAsync();
+        var names = accounts.ToDictionary(u => u.Id, NameOf);
+        var timeline = (await db.LeadNotes.AsNoTracking().Where(n => n.ConsultationRequestId == request.Id)
+                .OrderByDescending(n => n.At).ThenByDescending(n => n.Id).ToListAsync())
+            // Named as the author is named now (an entry keeps the name it was written with for a deleted account).
+            .Select(n => new LeadTimelineEntry(n.At, n.AuthorId is { } id && names.TryGetValue(id, out var name) ? name : n.AuthorName, n.Kind, n.Text))
+            .ToList();
         var areas = await LeadQueries.PracticeAreasAsync(db);
-        var staff = (await users.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync())
-            .Where(u => !u.IsDisabled)
-            .Select(u => new StaffOption(u.Id, u.ShownName)).ToList();
+        // A disabled account is offered only while it holds the request, so that saving the form does not unassign it.
+        var staff = accounts.Where(u => !u.IsDisabled || u.Id == request.AssignedToId)
+            .Select(u => new StaffOption(u.Id, names[u.Id], u.IsDisabled))
+            .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var today = LeadQueries.FirmDay(clock.GetUtcNow().UtcDateTime);
         return new LeadDetail(
             LeadDetails.Of(request),
             areas.FirstOrDefault(a => a.Key == request.PracticeAreaKey)?.Name,
             timeline,
             await LeadEarlierContacts.FindAsync(db, request),
             staff,
-            LeadWorkflow.IsUrgent(request.Urgency, request.CourtDate, LeadQueries.FirmDay(clock.GetUtcNow().UtcDateTime)));
+            LeadWorkflow.IsUrgent(request.Urgency, request.CourtDate, today),
+            today);
     }
 
-    /// <summary>Moves a request along the pipeline; refused with a message when the move is not allowed.</summary>
-    public async Task<LeadActionResult> ChangeStatusAsync(string reference, string? status, ClaimsPrincipal actor)
+    /// <summary>
+    /// Applies everything the form sent in one save, with its timeline entries and audit lines; or, when any of it
+    /// is wrong, saves nothing and says what is wrong, field by field.
+    /// </summary>
+    public async Task<LeadUpdateResult> UpdateAsync(string reference, LeadUpdate update, ClaimsPrincipal actor)
     {
+        ArgumentNullException.ThrowIfNull(update);
         var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
         if (request is null)
         {
-            return LeadActionResult.NotFound;
+            return LeadUpdateResult.NotFound;
         }
 
-        if (!Enum.TryParse<LeadStatus>(status, out var next) || !Enum.IsDefined(next))
+        var errors = new Dictionary<string, string>();
+        var status = LeadUpdateRules.ChosenStatus(request, update, errors);
+        var note = LeadUpdateRules.Note(update, errors);
+        var followUp = LeadUpdateRules.ChosenFollowUp(request, update, errors);
+        var assignment = await ChosenAssigneeAsync(request, update, errors);
+        if (errors.Count > 0)
         {
-            return LeadActionResult.Invalid("Choose a status from the list.");
+            return LeadUpdateResult.Invalid(errors);
         }
 
-        var previous = request.Status;
-        if (!request.MoveTo(next, clock.GetUtcNow().UtcDateTime))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var author = await users.GetUserAsync(actor);
+        var changes = new List<string>();
+        void Record(LeadNoteKind kind, string text, string action, string? details, string change)
         {
-            return LeadActionResult.Invalid($"A request that is {LeadWorkflow.Label(previous)} cannot become {LeadWorkflow.Label(next)}.");
-        }
-
-        audit.Add(actor, "Consultation request status changed", request.Reference, $"{previous} → {next}");
-        await AddTimelineAsync(request.Id, LeadNoteKind.StatusChange, $"{LeadWorkflow.Label(previous)} → {LeadWorkflow.Label(next)}", actor);
-        return LeadActionResult.Done;
-    }
-
-    public async Task<LeadActionResult> AddNoteAsync(string reference, string? text, ClaimsPrincipal actor)
-    {
-        var note = text?.Trim() ?? "";
-        if (note.Length == 0)
-        {
-            return LeadActionResult.Invalid("Write the note first.");
-        }
-
-        if (note.Length > LeadNote.TextMaxLength)
-        {
-            return LeadActionResult.Invalid($"Shorten the note to {LeadNote.TextMaxLength:N0} characters or fewer.");
-        }
-
-        var id = await db.ConsultationRequests.Where(r => r.Reference == reference).Select(r => (int?)r.Id).SingleOrDefaultAsync();
-        if (id is null)
-        {
-            return LeadActionResult.NotFound;
-        }
-
-        await AddTimelineAsync(id.Value, LeadNoteKind.Note, note, actor);
-        return LeadActionResult.Done;
-    }
-
-    public async Task<LeadActionResult> AssignAsync(string reference, string? staffId, ClaimsPrincipal actor)
-    {
-        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
-        if (request is null)
-        {
-            return LeadActionResult.NotFound;
-        }
-
-        var assignee = string.IsNullOrEmpty(staffId) ? null : await users.FindByIdAsync(staffId);
-        if (!string.IsNullOrEmpty(staffId) && assignee is null)
-        {
-            return LeadActionResult.Invalid("Choose a member of staff from the list.");
-        }
-
-        request.AssignTo(assignee?.Id, assignee?.ShownName);
-        await AddTimelineAsync(request.Id, LeadNoteKind.Assignment, request.AssignedToName is null ? "Unassigned" : $"Assigned to {request.AssignedToName}", actor);
-        return LeadActionResult.Done;
-    }
-
-    public async Task<LeadActionResult> SetFollowUpAsync(string reference, string? date, ClaimsPrincipal actor)
-    {
-        DateOnly? followUp = null;
-        if (!string.IsNullOrWhiteSpace(date))
-        {
-            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            db.LeadNotes.Add(new LeadNote
             {
-                return LeadActionResult.Invalid("Enter the follow-up date as a date, for example 2027-01-15.");
-            }
-
-            followUp = parsed;
+                ConsultationRequestId = request.Id,
+                At = now,
+                AuthorId = author?.Id,
+                AuthorName = author is null ? actor.Identity?.Name ?? "" : NameOf(author),
+                Kind = kind,
+                Text = text,
+            });
+            // By reference and kind of change only: never the words of a note, never the person's details.
+            audit.Add(actor, action, request.Reference, details);
+            changes.Add(change);
         }
 
-        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
-        if (request is null)
+        if (status is { } next)
         {
-            return LeadActionResult.NotFound;
+            var previous = request.Status;
+            request.MoveTo(next, now); // allowed: ChosenStatus checked the move
+            var move = $"{LeadWorkflow.Label(previous)} → {LeadWorkflow.Label(next)}";
+            Record(LeadNoteKind.StatusChange, move, "Consultation request status changed", move,
+                previous == LeadStatus.Spam && next == LeadStatus.New ? "marked as genuine (New)" : $"status changed to {LeadWorkflow.Label(next)}");
         }
 
-        request.SetFollowUp(followUp);
-        await AddTimelineAsync(request.Id, LeadNoteKind.FollowUp, followUp is { } on ? $"Follow up on {on:MMMM d, yyyy}" : "Follow-up date cleared", actor);
-        return LeadActionResult.Done;
+        if (assignment is { To: var assignee })
+        {
+            request.AssignTo(assignee?.Id, assignee is null ? null : NameOf(assignee));
+            Record(LeadNoteKind.Assignment, assignee is null ? "Unassigned" : $"Assigned to {request.AssignedToName}",
+                assignee is null ? "Consultation request unassigned" : "Consultation request assigned", null,
+                assignee is null ? "now assigned to nobody" : "assignment changed");
+        }
+
+        if (followUp is { On: var day })
+        {
+            request.SetFollowUp(day);
+            Record(LeadNoteKind.FollowUp, day is { } on ? $"Follow up on {on.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}" : "Follow-up date cleared",
+                day is null ? "Consultation request follow-up date cleared" : "Consultation request follow-up date set", null,
+                day is null ? "follow-up date cleared" : "follow-up date set");
+        }
+
+        if (note.Length > 0)
+        {
+            Record(LeadNoteKind.Note, note, "Consultation request note added", null, "note added");
+        }
+
+        if (update.Intent == LeadUpdateIntent.MarkUnread)
+        {
+            request.MarkUnread();
+            changes.Add("marked unread");
+        }
+
+        if (changes.Count > 0)
+        {
+            await db.SaveChangesAsync();
+        }
+
+        return LeadUpdateResult.Saved(changes);
     }
 
-    public async Task<bool> MarkUnreadAsync(string reference)
-    {
-        var request = await db.ConsultationRequests.SingleOrDefaultAsync(r => r.Reference == reference);
-        if (request is null)
-        {
-            return false;
-        }
-
-        request.MarkUnread();
-        await db.SaveChangesAsync();
-        return true;
-    }
+    /// <summary>The request's reference and name, for the question before its deletion; null if there is no such request.</summary>
+    public async Task<string?> NameAsync(string reference) =>
+        await db.ConsultationRequests.AsNoTracking().Where(r => r.Reference == reference).Select(r => r.FullName).SingleOrDefaultAsync();
 
     /// <summary>Permanent deletion of one request, whatever its status (the Attorney's alone: see the controller).</summary>
     public async Task<bool> DeleteAsync(string reference, ClaimsPrincipal actor)
@@ -179,19 +174,46 @@ public sealed class LeadRequestService(
         return deleted.Count;
     }
 
-    // Adds the entry and saves: with it, the change made to the tracked request and any audit entry added.
-    private async Task AddTimelineAsync(int requestId, LeadNoteKind kind, string text, ClaimsPrincipal actor)
+    /// <summary>
+    /// How a member of staff is named on a request: the name they were given, else their email address. Never a
+    /// role word: the first Attorney account is created named "Attorney" unless a name is given, and that names nobody.
+    /// </summary>
+    public static string NameOf(StaffUser user)
     {
-        var user = await users.GetUserAsync(actor);
-        db.LeadNotes.Add(new LeadNote
-        {
-            ConsultationRequestId = requestId,
-            At = clock.GetUtcNow().UtcDateTime,
-            AuthorId = user?.Id,
-            AuthorName = StaffUser.ShownNameOf(user, actor),
-            Kind = kind,
-            Text = text,
-        });
-        await db.SaveChangesAsync();
+        ArgumentNullException.ThrowIfNull(user);
+        var name = user.DisplayName.Trim();
+        return name.Length > 0 && !StaffRoles.All.Contains(name, StringComparer.OrdinalIgnoreCase) ? name : user.Email ?? user.UserName ?? user.Id;
     }
+
+    // The assignment chosen when the field was changed (To: null for nobody), or null when it was left as shown.
+    private async Task<Assignment?> ChosenAssigneeAsync(ConsultationRequest request, LeadUpdate update, Dictionary<string, string> errors)
+    {
+        if (update.AssignedTo is null)
+        {
+            return null; // not sent: left as it is
+        }
+
+        var chosen = update.AssignedTo.Length == 0 ? null : update.AssignedTo;
+        var shown = update.AssignedToWas is null ? request.AssignedToId : update.AssignedToWas.Length == 0 ? null : update.AssignedToWas;
+        if (chosen == shown || chosen == request.AssignedToId)
+        {
+            return null;
+        }
+
+        if (chosen is null)
+        {
+            return new Assignment(null);
+        }
+
+        var assignee = await users.FindByIdAsync(chosen);
+        if (assignee is null || assignee.IsDisabled)
+        {
+            errors[nameof(LeadUpdate.AssignedTo)] = "Choose a member of staff from the list.";
+            return null;
+        }
+
+        return new Assignment(assignee);
+    }
+
+    private sealed record Assignment(StaffUser? To);
 }
