@@ -252,6 +252,8 @@ namespace PiriSite.Data.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("ActorId", "At");
 
                     b.ToTable("AuditEntries");

@@ -46,4 +46,10 @@ public static class AuditActions
     public const string AccountDisabled = "Account disabled";
     public const string AccountEnabled = "Account enabled";
     public const string TwoFactorReset = "Two-factor reset";
+
+    /// <summary>
+    /// Someone opened a consultation request. Recorded because who read a person's file matters, but it is by far
+    /// the most frequent line, so the log screen hides it unless asked.
+    /// </summary>
+    public const string ConsultationRequestViewed = "Consultation request viewed";
 }

@@ -51,6 +51,7 @@ public static class WebExtensions
 
         // Media library (uploads, their folder, serving) and the audit log's pages
         services.AddSingleton<PiriSite.Web.Services.Media.MediaFolder>();
+        services.AddSingleton<PiriSite.Web.Services.Media.PendingUploads>();
         services.AddScoped<PiriSite.Web.Services.Media.MediaLibraryService>();
         services.AddHostedService<PiriSite.Web.Services.Media.MediaMetadataScrub>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.AuditQueryService>();

@@ -9,9 +9,9 @@ namespace PiriSite.Web.Services.Media;
 /// The media library: image uploads for articles and pages (JPEG, PNG or WebP up to 5 MB and 40 megapixels,
 /// checked from their content, stored without their metadata under a random name, with smaller copies), the
 /// list staff see, and the lookup that serves a stored file. It is the only code that writes the media folder's
-/// images or their rows.
+/// images or their rows. A good image sent with a form error is kept for the retry (<see cref="PendingUploads"/>).
 /// </summary>
-public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder folder, AuditLog audit, TimeProvider clock)
+public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder folder, PendingUploads pending, AuditLog audit, TimeProvider clock)
 {
     /// <summary>How many of the latest uploads the library page lists.</summary>
     public const int RecentLimit = 100;
@@ -21,32 +21,72 @@ public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder fo
 
     /// <summary>
     /// Checks and stores an upload. The files are written first, then the row and its audit entry in one
-    /// transaction: a row never points at a missing file.
+    /// transaction: a row never points at a missing file. When the image is fine but the form is not, nothing is
+    /// stored and the image is kept for the retry, so that it need not be chosen again.
     /// </summary>
     public async Task<MediaUploadResult> UploadAsync(MediaUpload upload, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(actor);
+        pending.Sweep();
         var alt = upload.AltText?.Trim() ?? "";
         var errors = new Dictionary<string, string>();
-        if (MediaFile.AltTextProblem(alt) is { } altProblem)
-        {
-            errors["altText"] = altProblem;
-        }
 
         // The file is checked even when the alt text is wrong, so the form names every problem at once.
-        var (image, bytes, fileProblem) = await ReadImageAsync(upload, cancellationToken);
+        var (image, bytes, fileProblem, keptToken) = await ChosenImageAsync(upload, cancellationToken);
         if (fileProblem is not null)
         {
             errors["file"] = fileProblem;
         }
 
-        if (errors.Count > 0 || image is null)
+        if (MediaFile.AltTextProblem(alt) is { } altProblem)
         {
-            return MediaUploadResult.Invalid(errors, alt);
+            errors["altText"] = altProblem;
         }
 
-        return MediaUploadResult.Done(await StoreAsync(bytes, image, alt, actor));
+        if (errors.Count > 0 || image is null)
+        {
+            KeptImage? kept = null;
+            if (image is not null)
+            {
+                var token = keptToken ?? await pending.KeepAsync(bytes);
+                pending.Touch(token);
+                kept = new KeptImage(token, image.Width, image.Height, bytes.Length);
+            }
+
+            return MediaUploadResult.Invalid(errors, alt, kept);
+        }
+
+        var stored = await StoreAsync(bytes, image, alt, actor);
+        pending.Remove(keptToken);
+        return MediaUploadResult.Done(stored);
+    }
+
+    /// <summary>The image kept from a last try, for its preview beside the form, or null when it is gone.</summary>
+    public async Task<MediaContent?> FindKeptAsync(string token, CancellationToken cancellationToken = default) =>
+        pending.Find(token) is { } path && ImageFormat.Detect(await File.ReadAllBytesAsync(path, cancellationToken)) is { } image
+            ? new MediaContent(path, image.ContentType)
+            : null;
+
+    /// <summary>The image this try uses: a newly chosen file (which replaces a kept one), else the one kept from the last try.</summary>
+    private async Task<(DetectedImage? Image, byte[] Bytes, string? Problem, string? KeptToken)> ChosenImageAsync(MediaUpload upload, CancellationToken cancellationToken)
+    {
+        if (upload.Content is not null && upload.Length > 0)
+        {
+            pending.Remove(upload.KeptToken);
+            var (image, bytes, problem) = await ReadImageAsync(upload, cancellationToken);
+            return (image, bytes, problem, null);
+        }
+
+        if (string.IsNullOrEmpty(upload.KeptToken))
+        {
+            return (null, [], "Choose an image file to upload.", null);
+        }
+
+        // Kept bytes were checked and stripped before they were kept; they are only read back here.
+        return await pending.ReadAsync(upload.KeptToken, cancellationToken) is { } kept && ImageFormat.Detect(kept) is { } keptImage
+            ? (keptImage, kept, null, upload.KeptToken)
+            : (null, [], "Choose the image again: the one chosen before is no longer kept (an image is kept for an hour after an error).", null);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Domain.Accounts;
 using SkiaSharp;
@@ -109,6 +110,120 @@ public class MediaLibraryTests(SiteFactory factory) : IClassFixture<SiteFactory>
 
         Assert.True(response.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.RequestEntityTooLarge, $"answered {(int)response.StatusCode}");
         Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAltTextErrorKeepsTheImageAndWhatWasTypedAndTheRetryNeedsNoNewFile()
+    {
+        using var client = await SignInAsync();
+        var page = await client.GetStringAsync("/admin/media");
+        var rowsBefore = await MediaRowsAsync();
+        var tooLong = "A very long description " + new string('x', 300);
+
+        var refused = await client.PostAsync("/admin/media", Upload(page, Png(640, 480), "steps.png", tooLong));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        // The error is next to its field, in the error style, and the field says so; what was typed is still there.
+        Assert.Matches("<p class=\"field-error\" id=\"altText-error\">Keep the alt text to 300 characters or fewer.</p>\\s*<input id=\"altText\"", html);
+        Assert.Contains("aria-describedby=\"alt-hint altText-error\"", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{tooLong}\"", html, StringComparison.Ordinal);
+        // The image itself was fine: it is kept for the retry, shown beside the file field, and nothing is stored yet.
+        var token = Regex.Match(html, "<input type=\"hidden\" name=\"keptUpload\" value=\"([0-9a-f]{32})\">").Groups[1].Value;
+        Assert.NotEmpty(token);
+        Assert.Contains("Your image is kept</strong> (640 × 480 pixels", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"file-hint file-kept\"", html, StringComparison.Ordinal);
+        Assert.Equal(rowsBefore, await MediaRowsAsync());
+        var preview = await client.GetAsync($"/admin/media/kept/{token}");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("image/png", preview.Content.Headers.ContentType?.MediaType);
+
+        var retry = await client.PostAsync("/admin/media", Form(html, ("altText", "The courthouse steps"), ("keptUpload", token)));
+
+        Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
+        var library = await client.GetStringAsync("/admin/media");
+        Assert.Matches("alt=\"The courthouse steps\" width=\"640\" height=\"480\"", library);
+        Assert.Equal(rowsBefore + 1, await MediaRowsAsync());
+        Assert.False(File.Exists(Path.Combine(factory.MediaDirectory, "pending", token)), "the kept image is removed once stored");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/admin/media/kept/{token}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AMissingFileIsReportedNextToTheFileFieldAndTheAltTextStays()
+    {
+        using var client = await SignInAsync();
+        var page = await client.GetStringAsync("/admin/media");
+
+        var response = await client.PostAsync("/admin/media", Form(page, ("altText", "The office lobby")));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches("<p class=\"field-error\" id=\"file-error\">Choose an image file to upload.</p>\\s*<input id=\"file\" name=\"file\" type=\"file\"", html);
+        Assert.Matches("<input id=\"file\"[^>]*aria-describedby=\"file-hint file-error\"\\s+aria-invalid=\"true\">", html);
+        Assert.Contains("value=\"The office lobby\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("keptUpload", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("expired")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    [InlineData("../../site.db")]
+    public async Task AKeptImageThatIsGoneOrNeverWasIsAskedForAgain(string token)
+    {
+        using var client = await SignInAsync();
+        var page = await client.GetStringAsync("/admin/media");
+        if (token == "expired")
+        {
+            var refused = await (await client.PostAsync("/admin/media", Upload(page, Png(50, 50), "old.png", ""))).Content.ReadAsStringAsync();
+            token = Regex.Match(refused, "name=\"keptUpload\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+            File.SetLastWriteTimeUtc(Path.Combine(factory.MediaDirectory, "pending", token), DateTime.UtcNow.AddHours(-2));
+        }
+
+        var response = await client.PostAsync("/admin/media", Form(page, ("altText", "Too late"), ("keptUpload", token)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("<p class=\"field-error\" id=\"file-error\">Choose the image again:", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // An expired image is swept away; a token that is a path opens and deletes nothing (the database is still there).
+        Assert.Equal(token.Contains('/', StringComparison.Ordinal), File.Exists(Path.Combine(factory.MediaDirectory, "pending", token)));
+    }
+
+    [Fact]
+    public async Task EachImageHasItsMarkdownInAFieldWithACopyButton()
+    {
+        using var client = await SignInAsync();
+        var page = await client.GetStringAsync("/admin/media");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/admin/media", Upload(page, Png(300, 200), "copy.png", "Copy [me]"))).StatusCode);
+
+        var html = await client.GetStringAsync("/admin/media");
+
+        var id = Regex.Match(html, "<p class=\"media-alt\" id=\"alt-(\\d+)\">Copy \\[me\\]</p>").Groups[1].Value;
+        Assert.NotEmpty(id);
+        Assert.Matches($"<input id=\"md-{id}\" type=\"text\" readonly value=\"!\\[Copy \\\\\\[me\\\\\\]\\]\\(/media/[0-9a-f]{{32}}\\.png\\)\">", html);
+        Assert.Contains($"<button type=\"button\" class=\"btn btn-small\" data-copy=\"#md-{id}\" aria-describedby=\"alt-{id}\" hidden>Copy Markdown</button>", html, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> SignInAsync()
+    {
+        var (staff, key) = await StaffSessions.CreateAsync(factory, $"media.{Guid.NewGuid():N}@pirisite.test", StaffRoles.Staff);
+        return await StaffSessions.SignInAsync(factory, staff.Email!, key);
+    }
+
+    private async Task<int> MediaRowsAsync()
+    {
+        await using var scope = factory.CreateDbScope();
+        return await scope.Db.MediaFiles.CountAsync();
+    }
+
+    /// <summary>The upload form posted without a file (as a browser does when none is chosen, or on a retry with the kept image).</summary>
+    private static MultipartFormDataContent Form(string page, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(StaffSessions.AntiforgeryToken(page)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
     }
 
     /// <summary>The upload form as a browser posts it (the type the browser names is never trusted, so any will do).</summary>

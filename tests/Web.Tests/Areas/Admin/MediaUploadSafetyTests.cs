@@ -120,6 +120,24 @@ public partial class MediaUploadSafetyTests(SiteFactory factory) : IClassFixture
         Assert.Contains("This image could not be read.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImagesKeptAfterAnErrorNeverPileUpBeyondTheirLimit()
+    {
+        using var client = await SignInAsync();
+        var page = await client.GetStringAsync("/admin/media");
+        var png = ImageSamples.Photo(SKEncodedImageFormat.Png, 40, 30);
+
+        for (var i = 0; i < PiriSite.Web.Services.Media.PendingUploads.MaxKept + 3; i++)
+        {
+            var response = await client.PostAsync("/admin/media", MediaLibraryTests.Upload(page, png, "photo.png", ""));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        }
+
+        // Each try sweeps first, then keeps its own image: never more than the limit and the one just kept.
+        var kept = Directory.GetFiles(Path.Combine(MediaDirectory, "pending"));
+        Assert.InRange(kept.Length, 1, PiriSite.Web.Services.Media.PendingUploads.MaxKept + 1);
+    }
+
     private string MediaDirectory => factory.Services.GetRequiredService<IConfiguration>()["Site:MediaPath"]!;
 
     private List<string> StoredFiles() =>

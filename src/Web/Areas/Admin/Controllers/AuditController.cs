@@ -5,14 +5,17 @@ using PiriSite.Web.Extensions;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
 
+/// <summary>The audit log, for the Attorney: filtered by person, action and firm days, "viewed" lines hidden unless asked.</summary>
 [Route("admin/audit")]
 [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
 public sealed class AuditController(AuditQueryService auditLog) : AdminController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index([FromQuery] AuditFilter filter, CancellationToken cancellationToken = default)
     {
-        var found = await auditLog.PageAsync(page, cancellationToken);
-        return View(new AuditIndexViewModel(found.Entries.Select(AuditRowViewModel.From).ToList(), found.Page, found.HasNextPage));
+        filter.Normalize();
+        var found = await auditLog.PageAsync(filter.ToQuery(), cancellationToken);
+        var choices = await auditLog.ChoicesAsync(cancellationToken);
+        return View(new AuditIndexViewModel(filter, choices, found.Entries.Select(AuditRowViewModel.From).ToList(), found.Page, found.HasNextPage));
     }
 }

@@ -9,17 +9,18 @@ public sealed class MediaController(MediaLibraryService library) : AdminControll
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await ScreenAsync(null, cancellationToken));
+        View(await ScreenAsync(null, null, cancellationToken));
 
+    /// <param name="keptUpload">The token of the image kept from the last try, used when no new file is chosen.</param>
     [HttpPost("")]
     [RequestSizeLimit(MediaFile.MaxBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MediaFile.MaxBytes + 64 * 1024)]
-    public async Task<IActionResult> Upload(IFormFile? file, string? altText, CancellationToken cancellationToken)
+    public async Task<IActionResult> Upload(IFormFile? file, string? altText, string? keptUpload, CancellationToken cancellationToken)
     {
         MediaUploadResult result;
         await using (var content = file?.OpenReadStream())
         {
-            result = await library.UploadAsync(new MediaUpload(content, file?.Length ?? 0, altText), User, cancellationToken);
+            result = await library.UploadAsync(new MediaUpload(content, file?.Length ?? 0, altText, keptUpload), User, cancellationToken);
         }
 
         if (result.Uploaded is not { } media)
@@ -30,13 +31,18 @@ public sealed class MediaController(MediaLibraryService library) : AdminControll
             }
 
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(nameof(Index), await ScreenAsync(result.AltText, cancellationToken));
+            return View(nameof(Index), await ScreenAsync(result.AltText, result.Kept, cancellationToken));
         }
 
         TempData["Message"] = $"Uploaded. To show it in a page, paste this into the text: {media.Markdown}";
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<MediaIndexViewModel> ScreenAsync(string? altText, CancellationToken cancellationToken) =>
-        new((await library.RecentAsync(cancellationToken)).Select(MediaItemViewModel.From).ToList(), altText);
+    /// <summary>The image kept after a form error, shown beside the form (only to staff, never under /media).</summary>
+    [HttpGet("kept/{token}")]
+    public async Task<IActionResult> Kept(string token, CancellationToken cancellationToken) =>
+        await library.FindKeptAsync(token, cancellationToken) is { } kept ? PhysicalFile(kept.Path, kept.ContentType) : NotFound();
+
+    private async Task<MediaIndexViewModel> ScreenAsync(string? altText, KeptImage? kept, CancellationToken cancellationToken) =>
+        new((await library.RecentAsync(cancellationToken)).Select(MediaItemViewModel.From).ToList(), altText, kept);
 }

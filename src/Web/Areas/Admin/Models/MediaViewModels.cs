@@ -1,13 +1,28 @@
+using System.Globalization;
+using PiriSite.Web.Services.Media;
+
 namespace PiriSite.Web.Areas.Admin.Models;
 
-/// <summary>The image library: the upload form (with the alt text typed, when it is shown again) and the latest uploads.</summary>
-public sealed record MediaIndexViewModel(IReadOnlyList<MediaItemViewModel> Files, string? AltText);
-
-public sealed record MediaItemViewModel(int Id, string Url, string AltText, int Width, int Height, long SizeBytes, string Markdown)
+/// <summary>
+/// The image library: the upload form (with the alt text typed and the image kept, when it is shown again after an
+/// error) and the latest uploads.
+/// </summary>
+public sealed record MediaIndexViewModel(IReadOnlyList<MediaItemViewModel> Files, string? AltText, KeptImage? Kept = null)
 {
+    public static string Size(long bytes) =>
+        bytes >= 1024 * 1024
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:N1} MB")
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024.0):N0} KB");
+}
+
+public sealed record MediaItemViewModel(int Id, string Url, string AltText, int Width, int Height, long SizeBytes, string Markdown, DateTime UploadedAt, string UploadedBy)
+{
+    /// <summary>"Nov 3, 2026", the firm's day.</summary>
+    public string UploadedOn => FirmTimeZone.ToFirmTime(UploadedAt).ToString("MMM d, yyyy", CultureInfo.InvariantCulture);
+
     public static MediaItemViewModel From(MediaFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return new(file.Id, file.Url, file.AltText, file.Width, file.Height, file.SizeBytes, file.Markdown);
+        return new(file.Id, file.Url, file.AltText, file.Width, file.Height, file.SizeBytes, file.Markdown, file.UploadedAt, file.UploadedBy);
     }
 }
