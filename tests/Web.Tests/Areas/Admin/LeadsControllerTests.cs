@@ -267,13 +267,8 @@ public sealed class LeadsControllerTests : IDisposable
         var quarantine = await client.GetStringAsync("/admin/leads?view=spam");
         Assert.Contains("Real Person Caught", quarantine, StringComparison.Ordinal);
 
-<<<<<<< HEAD
-        await client.PostAsync($"/admin/leads/{genuine.Reference}/genuine", Form(quarantine));
-        await client.PostAsync("/admin/leads/spam/delete", Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference), ("confirmed", "true")));
-=======
         await client.PostAsync($"/admin/leads/{genuine.Reference}", Form(quarantine, ("Intent", "genuine")));
-        await client.PostAsync("/admin/leads/spam/delete", Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference)));
->>>>>>> h-request
+        await client.PostAsync("/admin/leads/spam/delete", Form(quarantine, ("references", bot1.Reference), ("references", bot2.Reference), ("references", genuine.Reference), ("confirmed", "true")));
 
         await using var scope = _factory.CreateDbScope();
         Assert.Equal(LeadStatus.New, (await scope.Db.ConsultationRequests.SingleAsync(r => r.Id == genuine.Id)).Status);
