@@ -66,6 +66,10 @@ public class AuditAndImagesOnAPhoneTests(BrowserFixture browser)
         await AssertFitsAsync(page);
         await Axe.AssertNoViolationsAsync(page);
 
+        await page.SetViewportSizeAsync(PhoneLayout.Width, PhoneLayout.Height);
+        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
+        await page.SetViewportSizeAsync(Width, 844);
+
         await page.GetByLabel("Include “viewed” entries").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show entries" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(2);
@@ -120,6 +124,8 @@ public class AuditAndImagesOnAPhoneTests(BrowserFixture browser)
         Assert.Equal(markdown, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await AssertFitsAsync(page);
         await Axe.AssertNoViolationsAsync(page);
+        await page.SetViewportSizeAsync(PhoneLayout.Width, PhoneLayout.Height);
+        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
         await page.Context.CloseAsync();
     }
 
