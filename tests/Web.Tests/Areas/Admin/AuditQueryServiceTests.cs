@@ -144,6 +144,25 @@ public class AuditQueryServiceTests(SiteFactory factory) : IClassFixture<SiteFac
         Assert.Contains("Other", choices.Actions);
     }
 
+    [Fact]
+    public async Task ALineLinksToItsSubjectsPageWhenItHasOne()
+    {
+        var actor = Guid.NewGuid().ToString();
+        await using var scope = factory.CreateDbScope();
+        var article = await scope.Db.Articles.AsNoTracking().FirstAsync(a => a.Culture == "en");
+        var image = $"/media/{new string('a', 32)}.png";
+        scope.Db.AuditEntries.AddRange(
+            Line("Article edited", At(1), actor, $"{article.Title} (/{article.Slug})"),
+            Line("Article edited", At(2), actor, "Gone (/no-such-article)"),
+            Line("Image uploaded", At(3), actor, image),
+            Line(AuditActions.AccountCreated, At(4), actor, "someone@pirisite.test"));
+        await scope.Db.SaveChangesAsync();
+
+        var page = await scope.Services.GetRequiredService<AuditQueryService>().PageAsync(new AuditQuery(actor));
+
+        Assert.Equal([null, image, null, $"/admin/articles/{article.Id}/edit"], page.Entries.Select(e => e.SubjectLink));
+    }
+
     [Theory]
     [InlineData(null, null, false, "IX_AuditEntries_At")]
     [InlineData("someone", null, false, "IX_AuditEntries_ActorId_At")]

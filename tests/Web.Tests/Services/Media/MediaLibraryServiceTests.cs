@@ -32,7 +32,7 @@ public class MediaLibraryServiceTests(SiteFactory factory) : IClassFixture<SiteF
     }
 
     [Fact]
-    public async Task AnUploadWithNoFileAndNoAltTextNamesBothProblemsAltTextFirstAndStoresNothing()
+    public async Task AnUploadWithNoFileAndNoAltTextNamesBothProblemsInTheFormsOrderAndStoresNothing()
     {
         await using var scope = factory.CreateDbScope();
         var before = await scope.Db.MediaFiles.CountAsync();
@@ -41,7 +41,7 @@ public class MediaLibraryServiceTests(SiteFactory factory) : IClassFixture<SiteF
         var result = await library.UploadAsync(new MediaUpload(null, 0, "   "), s_staff);
 
         Assert.Null(result.Uploaded);
-        Assert.Equal(["altText", "file"], result.Errors.Keys);
+        Assert.Equal(["file", "altText"], result.Errors.Keys); // the file field comes first on the form
         Assert.Equal("Choose an image file to upload.", result.Errors["file"]);
         Assert.Equal("", result.AltText);
         Assert.Equal(before, await scope.Db.MediaFiles.CountAsync());
