@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using PiriSite.Domain.Accounts;
 using PiriSite.Web.Tests.Infrastructure;
 
@@ -59,6 +60,28 @@ public class StaffErrorPagesTests(SiteFactory factory) : IClassFixture<SiteFacto
         Assert.Equal("This page does not exist", Html.Headings(html, 1).Single());
         Assert.Contains("/account/login", Html.Hrefs(html));
         Assert.DoesNotContain("<details class=\"admin-menu\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AServerErrorInTheStaffAreaShowsTheStaffErrorPageWithoutDetails()
+    {
+        // A factory of its own: the broken table would break the other tests.
+        using var broken = new SiteFactory();
+        var (attorney, key) = await StaffSessions.CreateAsync(broken, "broken.admin@pirisite.test", StaffRoles.Attorney);
+        using var client = await StaffSessions.SignInAsync(broken, attorney.Email!, key);
+        await using (var scope = broken.CreateDbScope())
+        {
+            await scope.Db.Database.ExecuteSqlRawAsync("DROP TABLE ConsultationRequests;");
+        }
+
+        var response = await client.GetAsync("/admin/leads");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertStaffLayout(html);
+        Assert.Equal("Something went wrong on our side", Html.Headings(html, 1).Single());
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("no such table", html, StringComparison.Ordinal);
     }
 
     [Theory]
