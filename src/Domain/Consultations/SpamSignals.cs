@@ -223,12 +223,13 @@ public static class SpamSignals
         "world", "work", "win", "fun", "media", "link", "click", "services", "solutions", "company", "space", "vip",
     };
 
-    // A mail provider named on its own is the end of an address written out ("juan at gmail.com"), not a link.
+    // Named on their own (no path), these are how people talk, not links: the end of an address written out
+    // ("juan at gmail.com"), or where they found the firm ("I saw your ad on Facebook.com").
     private static readonly HashSet<string> s_allowedBareHosts = new(StringComparer.Ordinal)
     {
         "gmail.com", "hotmail.com", "hotmail.es", "hotmail.fr", "outlook.com", "outlook.es", "live.com", "msn.com",
         "yahoo.com", "yahoo.es", "yahoo.fr", "yahoo.com.mx", "icloud.com", "aol.com", "protonmail.com", "proton.me",
-        "wa.me",
+        "wa.me", "facebook.com", "instagram.com", "youtube.com", "google.com", "tiktok.com", "whatsapp.com",
     };
 
     // Whole words, lowercase and without accents (matched against Words(text)). Each one is a pitch, not a life.

@@ -43,6 +43,7 @@ public class SpamSignalsTests
         "Mi papá trabaja en un casino en Oklahoma y lo arrestaron en la carretera. No sabemos dónde está.",
         "Soy víctima de tráfico de personas y necesito ayuda con mi estatus migratorio.",
         "Necesito renovar mi permiso de trabajo y mi TPS vence el próximo mes.",
+        "Vi su anuncio en Facebook.com y en YouTube.com. Mi hija tiene DACA y quiere casarse con un ciudadano.",
 
         // French
         "Mon mari a été arrêté par ICE ce matin à Houston. Il a un rendez-vous au tribunal le 3 juillet.",
@@ -75,6 +76,7 @@ public class SpamSignalsTests
     [InlineData("More at (HTTPS://WWW.SPAMMY.IO/promo).")]
     [InlineData("A fake agency page: https://uscis.gov.claims-help.com/form")]
     [InlineData("Our partners: www.partners.example")]
+    [InlineData("Join our group: facebook.com/groups/cheap-visas")]
     public void AWebLinkIsCaught(string description) =>
         Assert.Equal(SpamVerdict.ContainsLink, SpamSignals.Judge("John Smith", description));
 

@@ -25,7 +25,7 @@ public static class FollowUpReminderEmail
         var overdue = ordered.Count(d => d.DueOn < firmDay);
 
         var body = new StringBuilder()
-            .AppendLine("Good morning,")
+            .AppendLine("Hello,")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"You have {Count(ordered.Count)} due by today, {On(firmDay)}{(overdue > 0 ? $" ({overdue} overdue)" : "")}:")
             .AppendLine();

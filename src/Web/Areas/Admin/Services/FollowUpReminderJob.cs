@@ -128,7 +128,7 @@ public sealed partial class FollowUpReminderJob(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up reminders: queued {Count} email(s) for {Day}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up reminders: queued {Count} email(s) for {Day:yyyy-MM-dd}")]
     private static partial void LogQueued(ILogger logger, int count, DateOnly day);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up reminders failed ({ErrorType}); tried again in 5 minutes")]
