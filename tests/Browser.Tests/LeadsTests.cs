@@ -97,6 +97,10 @@ public class LeadsTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByLabel("Keep as Contacted")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Add a note")).ToHaveValueAsync("");
         await Axe.AssertNoViolationsAsync(page);
+
+        // A smaller phone: still no sideways scroll.
+        await page.SetViewportSizeAsync(PhoneLayout.Width, PhoneLayout.Height);
+        await PhoneLayout.AssertNoSidewaysScrollAsync(page);
         await page.Context.CloseAsync();
     }
 

@@ -70,7 +70,7 @@ public sealed class LeadRequestsController(LeadRequestService leads) : AdminCont
         }
 
         // The reference and the kinds of change only: TempData is a cookie, and carries no one's details.
-        var changes = result.Changes.Where(c => c != "marked unread").ToList();
+        var changes = result.Changes;
         if (update.Intent == LeadUpdateIntent.MarkUnread)
         {
             TempData["Message"] = changes.Count == 0 ? $"{reference} is marked unread." : $"{reference} is marked unread. Also saved: {string.Join(", ", changes)}.";

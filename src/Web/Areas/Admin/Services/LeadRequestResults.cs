@@ -64,8 +64,8 @@ public enum LeadActionOutcome
 }
 
 /// <summary>
-/// What an update came to: saved (with what changed, in words; none means there was nothing to save), refused with
-/// a message per form field (and nothing saved), or no such request.
+/// What an update came to: saved (with what changed, in words, the read mark aside; none means there was nothing
+/// to save), refused with a message per form field (and nothing saved), or no such request.
 /// </summary>
 public sealed record LeadUpdateResult(LeadActionOutcome Outcome, IReadOnlyList<string> Changes, IReadOnlyDictionary<string, string> Errors)
 {

@@ -134,13 +134,13 @@ public sealed class LeadRequestService(
             Record(LeadNoteKind.Note, note, "Consultation request note added", null, "note added");
         }
 
-        if (update.Intent == LeadUpdateIntent.MarkUnread)
+        var markUnread = update.Intent == LeadUpdateIntent.MarkUnread;
+        if (markUnread)
         {
             request.MarkUnread();
-            changes.Add("marked unread");
         }
 
-        if (changes.Count > 0)
+        if (changes.Count > 0 || markUnread)
         {
             await db.SaveChangesAsync();
         }
