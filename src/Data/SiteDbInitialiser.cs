@@ -36,10 +36,10 @@ public sealed partial class SiteDbInitialiser(
         await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
 
         await SeedRolesAsync();
-        await CreateFirstAttorneyAsync();
         // Two-factor secrets written in plain text by an earlier version are encrypted now, once.
         await tokens.ProtectPlainTokensAsync(db, cancellationToken);
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);
+        await CreateFirstAttorneyAsync(); // after the seed: the firm profile names the attorney
         await RenderStaleContentAsync(cancellationToken);
         LogInitialised(logger);
     }
@@ -93,7 +93,8 @@ public sealed partial class SiteDbInitialiser(
             return;
         }
 
-        var result = await StaffAccounts.CreateAsync(users, settings.Email, "Attorney", settings.Password, StaffRoles.Attorney);
+        var name = string.IsNullOrWhiteSpace(settings.Name) ? await StaffAccounts.FirmAttorneyNameAsync(db) : settings.Name.Trim();
+        var result = await StaffAccounts.CreateAsync(users, settings.Email, name ?? settings.Email, settings.Password, StaffRoles.Attorney);
         if (result.Succeeded)
         {
             LogAttorneyCreated(logger);

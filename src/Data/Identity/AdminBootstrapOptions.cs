@@ -11,6 +11,9 @@ public sealed class AdminBootstrapOptions
 
     public string? Email { get; set; }
 
+    /// <summary>The attorney's name as staff screens show it; without it, the firm profile's attorney.</summary>
+    public string? Name { get; set; }
+
     /// <summary>Set through the environment (Admin__Password) or a secret store, never in a committed file.</summary>
     public string? Password { get; set; }
 }

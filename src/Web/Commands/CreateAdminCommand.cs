@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PiriSite.Data;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
 
@@ -20,7 +21,7 @@ public static class CreateAdminCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         var email = Option(args, "--email");
-        var name = Option(args, "--name") ?? "Attorney";
+        var name = Option(args, "--name");
         if (string.IsNullOrWhiteSpace(email))
         {
             await output.WriteLineAsync("Usage: create-admin --email ADDRESS [--name \"FULL NAME\"]  (the password is read from standard input)");
@@ -33,6 +34,7 @@ public static class CreateAdminCommand
 
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        name ??= await StaffAccounts.FirmAttorneyNameAsync(scope.ServiceProvider.GetRequiredService<SiteDbContext>()) ?? email;
         var result = await StaffAccounts.CreateAsync(users, email, name, password ?? "", StaffRoles.Attorney);
         if (!result.Succeeded)
         {

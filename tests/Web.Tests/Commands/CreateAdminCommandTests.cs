@@ -51,6 +51,20 @@ public class CreateAdminCommandTests(SiteFactory factory) : IClassFixture<SiteFa
     }
 
     [Fact]
+    public async Task WithoutANameTheAccountIsNamedAfterTheFirmsAttorneyNotTheRole()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = await CreateAdminCommand.RunAsync(
+            factory.Services, ["create-admin", "--email", "unnamed@pirisite.test"], new StringReader(Passphrase + "\n"), output);
+
+        Assert.Equal(0, exitCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync("unnamed@pirisite.test");
+        Assert.Equal("Michael Piri", user?.DisplayName);
+    }
+
+    [Fact]
     public async Task ACommonPasswordCreatesNothingAndSaysWhy()
     {
         using var output = new StringWriter();

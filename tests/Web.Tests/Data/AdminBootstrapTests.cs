@@ -37,6 +37,9 @@ public class AdminBootstrapTests
         Assert.Equal("michael@pirisite.test", attorney.Email);
         Assert.True(await users.CheckPasswordAsync(attorney, "an unattended first attorney passphrase"));
         Assert.False(attorney.TwoFactorEnabled);
+
+        // Named as the firm profile names the attorney, so that screens say who did what (never "Attorney").
+        Assert.Equal("Michael Piri", attorney.DisplayName);
     }
 
     [Fact]
