@@ -542,6 +542,9 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Changes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ContentId")
                         .HasColumnType("INTEGER");
 
