@@ -82,7 +82,7 @@ public class AdminTests(BrowserFixture browser)
         await page.GotoAsync("/admin/articles");
         await page.GetByRole(AriaRole.Link, new() { Name = "History of What is the ICE 287(g) Program?" }).ClickAsync();
         await Axe.AssertNoViolationsAsync(page);
-        await page.Locator("main table a").First.ClickAsync();
+        await page.Locator("main .revision-list a").First.ClickAsync();
         await Axe.AssertNoViolationsAsync(page);
 
         // A form with errors is accessible too.

@@ -544,6 +544,9 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Changes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ContentId")
                         .HasColumnType("INTEGER");
 

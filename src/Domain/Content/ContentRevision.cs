@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PiriSite.Domain.Content;
 
 public enum ContentKind
@@ -43,6 +45,12 @@ public class ContentRevision
 
     public DateTime? PublishedAt { get; set; }
 
+    /// <summary>
+    /// The fields this save changed, against the revision before it (<see cref="RevisionChanges.None"/> on a first
+    /// revision). Null on a revision whose changes were not recorded: the history then shows its <see cref="Note"/>.
+    /// </summary>
+    public RevisionChanges? Changes { get; set; }
+
     public static ContentRevision Of(ContentKind kind, IEditableContent content, int number, DateTime savedAt, string? savedById, string savedByName, string note)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -65,6 +73,50 @@ public class ContentRevision
             PublishedAt = content.PublishedAt,
         };
     }
+
+    /// <summary>The fields in which this revision differs from <paramref name="previous"/> (none when there is no previous one).</summary>
+    public RevisionChanges ChangesSince(ContentRevision? previous)
+    {
+        if (previous is null)
+        {
+            return RevisionChanges.None;
+        }
+
+        var changes = RevisionChanges.None;
+        void Compare<TValue>(TValue before, TValue after, RevisionChanges field)
+        {
+            if (!EqualityComparer<TValue>.Default.Equals(before, after))
+            {
+                changes |= field;
+            }
+        }
+
+        Compare(previous.Title, Title, RevisionChanges.Title);
+        Compare(previous.Slug, Slug, RevisionChanges.Slug);
+        Compare(previous.Summary, Summary, RevisionChanges.Summary);
+        Compare(previous.BodyMarkdown, BodyMarkdown, RevisionChanges.Text);
+        Compare(previous.SeoTitle ?? "", SeoTitle ?? "", RevisionChanges.SeoTitle);
+        Compare(previous.SeoDescription ?? "", SeoDescription ?? "", RevisionChanges.SeoDescription);
+        Compare(previous.Status, Status, RevisionChanges.Status);
+        // To the minute, as the editor shows and sends it (saving the form again is no change of date).
+        Compare(previous.PublishedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), PublishedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), RevisionChanges.PublishDate);
+        return changes;
+    }
+}
+
+/// <summary>Which fields of an article or practice area one save changed (stored with its revision, for the history).</summary>
+[Flags]
+public enum RevisionChanges
+{
+    None = 0,
+    Title = 1,
+    Slug = 2,
+    Summary = 4,
+    Text = 8,
+    SeoTitle = 16,
+    SeoDescription = 32,
+    Status = 64,
+    PublishDate = 128,
 }
 
 /// <summary>An old address of a page whose slug was changed: it answers with a permanent redirect to the new one.</summary>

@@ -200,14 +200,14 @@ public sealed class ContentAdminTests : IDisposable
         await client.PostAsync($"/admin/articles/{id}/edit", Form(page, ArticleFields("Versioned", "versioned", "Second line.\nKept line.", version: version)));
 
         var history = await client.GetStringAsync($"/admin/articles/{id}/revisions");
-        Assert.Contains("<td>1</td>", history, StringComparison.Ordinal);
-        Assert.Contains("<td>2</td>", history, StringComparison.Ordinal);
+        Assert.Contains("Revision 1</h2>", history, StringComparison.Ordinal);
+        Assert.Contains("Revision 2 (current)</h2>", history, StringComparison.Ordinal);
 
         var diff = await client.GetStringAsync($"/admin/articles/{id}/revisions/2");
-        Assert.Contains("Removed: </span>First line.</del>", diff, StringComparison.Ordinal);
-        Assert.Contains("Added: </span>Second line.</ins>", diff, StringComparison.Ordinal);
+        Assert.Contains("<del>First</del>", diff, StringComparison.Ordinal);
+        Assert.Contains("<ins>Second</ins>", diff, StringComparison.Ordinal);
 
-        var restored = await client.PostAsync($"/admin/articles/{id}/revisions/1/restore", Form(history));
+        var restored = await client.PostAsync($"/admin/articles/{id}/revisions/1/restore", Form(history, ("confirmed", "true")));
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
         Assert.Contains("First line.", await visitor.GetStringAsync("/articles/versioned"), StringComparison.Ordinal);
         await using var scope = _baseFactory.CreateDbScope();
@@ -223,7 +223,7 @@ public sealed class ContentAdminTests : IDisposable
         var id = await CreateArticleAsync(client, "Temporary", "temporary", "Text.");
         var (page, _) = await EditPageAsync(client, id);
 
-        await client.PostAsync($"/admin/articles/{id}/delete", Form(page));
+        await client.PostAsync($"/admin/articles/{id}/delete", Form(page, ("confirmed", "true")));
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/articles/temporary")).StatusCode);
         Assert.DoesNotContain("Temporary", await client.GetStringAsync("/admin/articles"), StringComparison.Ordinal);
         Assert.Contains("Temporary", await client.GetStringAsync("/admin/articles?deleted=true"), StringComparison.Ordinal);
@@ -255,7 +255,8 @@ public sealed class ContentAdminTests : IDisposable
 
             // The form's own fields (and its antiforgery token) go to the preview; no script is needed. An existing page's
             // unsaved text is previewed over the saved page (its language, author and dates).
-            var action = path.EndsWith("/new", StringComparison.Ordinal) ? $"{section}/preview" : $"{section}/preview?id={id}";
+            // It opens at the page's content (#main), not at the top of the public site's header.
+            var action = path.EndsWith("/new", StringComparison.Ordinal) ? $"{section}/preview#main" : $"{section}/preview?id={id}#main";
             Assert.Equal(("submit", action, "_blank"), (preview.GetAttribute("type"), preview.GetAttribute("formaction"), preview.GetAttribute("formtarget")));
             Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
             // The body-only preview beside the editor is gone: the preview is the public page.
@@ -263,10 +264,10 @@ public sealed class ContentAdminTests : IDisposable
         }
 
         var saved = parser.ParseDocument(await client.GetStringAsync($"{section}/{id}/edit"));
-        var link = saved.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == $"{section}/{id}/preview");
+        var link = saved.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == $"{section}/{id}/preview#main");
         Assert.StartsWith("Preview", link.TextContent, StringComparison.Ordinal);
         Assert.Equal("_blank", link.GetAttribute("target"));
-        Assert.DoesNotContain(parser.ParseDocument(await client.GetStringAsync($"{section}/new")).QuerySelectorAll("a"), a => a.GetAttribute("href")?.EndsWith("/preview", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(parser.ParseDocument(await client.GetStringAsync($"{section}/new")).QuerySelectorAll("a"), a => a.GetAttribute("href")?.Contains("/preview", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -7,6 +7,5 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 public sealed class ArticlesAdminController(ContentQueryService content, ContentEditingService editing, TimeProvider clock)
     : ContentAdminController<Article>(content, editing, clock)
 {
-    protected override ContentSection Section { get; } =
-        new(ContentKind.Article, "/admin/articles", "Articles", "article", "Title");
+    protected override ContentSection Section => ContentSection.Articles;
 }

@@ -8,8 +8,8 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 
 /// <summary>
 /// Lists, edits, translates, reviews, deletes and restores one kind of content, in every language (a translation is
-/// edited at its own id, like its English page). Articles and practice areas share everything but their words and
-/// addresses, which each subclass gives in <see cref="Section"/>.
+/// edited at its own id, like its English page); its history is <see cref="ContentRevisionsController{T}"/>'s.
+/// Articles and practice areas share everything but their words and addresses, which each subclass gives in <see cref="Section"/>.
 /// </summary>
 public abstract class ContentAdminController<T>(ContentQueryService content, ContentEditingService editing, TimeProvider clock) : AdminController
     where T : class, IEditableContent
@@ -64,9 +64,17 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
             _ => Message(id, "The text was changed after you opened this page, so it was not marked as reviewed. Read it again below, then mark it reviewed."),
         };
 
+    /// <summary>Asks first, on the confirmation page (what leaves the public site, where it can be restored from).</summary>
     [HttpPost("{id:int}/delete")]
-    public async Task<IActionResult> Delete(int id)
+    public async Task<IActionResult> Delete(int id, bool confirmed = false)
     {
+        if (!confirmed)
+        {
+            return await content.FindAsync<T>(id) is { } item
+                ? View("Confirm", ContentConfirmations.Delete(Section, item, item.StateAt(clock.GetUtcNow().UtcDateTime)))
+                : NotFound();
+        }
+
         if (!await editing.SetDeletedAsync<T>(id, deleted: true, User))
         {
             return NotFound();
@@ -79,27 +87,6 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
     [HttpPost("{id:int}/restore")]
     public async Task<IActionResult> Restore(int id) =>
         await editing.SetDeletedAsync<T>(id, deleted: false, User) ? Message(id, $"The {Section.Singular} was restored.") : NotFound();
-
-    [HttpGet("{id:int}/revisions")]
-    public async Task<IActionResult> Revisions(int id) =>
-        await content.HistoryAsync<T>(id) is { } history
-            ? View("~/Areas/Admin/Views/Content/Revisions.cshtml", new RevisionsScreen(Section, id, history.Title, history.Revisions))
-            : NotFound();
-
-    [HttpGet("{id:int}/revisions/{number:int}")]
-    public async Task<IActionResult> Compare(int id, int number, int? with) =>
-        await content.CompareAsync<T>(id, number, with) is { } comparison
-            ? View("~/Areas/Admin/Views/Content/Compare.cshtml", new RevisionDiffScreen(Section, id, comparison))
-            : NotFound();
-
-    [HttpPost("{id:int}/revisions/{number:int}/restore")]
-    public async Task<IActionResult> RestoreRevision(int id, int number)
-    {
-        var outcome = await editing.RestoreRevisionAsync<T>(id, number, User);
-        return Message(id, outcome.Saved
-            ? $"Revision {number} is the current version again (saved as a new revision)."
-            : outcome.Conflict ?? string.Join(" ", outcome.Errors.Values));
-    }
 
     private async Task<IActionResult> SaveAsync(int? id, ContentEditorForm form)
     {

@@ -7,6 +7,5 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 public sealed class PracticeAreasAdminController(ContentQueryService content, ContentEditingService editing, TimeProvider clock)
     : ContentAdminController<PracticeArea>(content, editing, clock)
 {
-    protected override ContentSection Section { get; } =
-        new(ContentKind.PracticeArea, "/admin/practice-areas", "Practice areas", "practice area", "Name");
+    protected override ContentSection Section => ContentSection.PracticeAreas;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PiriSite.Web.Areas.Admin.Services;
 
 namespace PiriSite.Web.Areas.Admin.Models;
@@ -57,6 +58,10 @@ public sealed class ContentEditorForm
 /// <summary>Which kind of content a screen is about, with the words and addresses that differ between the two.</summary>
 public sealed record ContentSection(ContentKind Kind, string AdminPath, string Plural, string Singular, string TitleLabel)
 {
+    public static ContentSection Articles { get; } = new(ContentKind.Article, "/admin/articles", "Articles", "article", "Title");
+
+    public static ContentSection PracticeAreas { get; } = new(ContentKind.PracticeArea, "/admin/practice-areas", "Practice areas", "practice area", "Name");
+
     /// <summary>The public section's address in a language ("/articles", "/es/articulos"): its pages are under it.</summary>
     public string PublicPath(SiteLanguage language) =>
         SitePaths.Section(language, Kind == ContentKind.Article ? SiteSection.Articles : SiteSection.PracticeAreas);
@@ -95,3 +100,70 @@ public sealed record ContentListScreen(ContentSection Section, IReadOnlyList<Con
 public sealed record RevisionsScreen(ContentSection Section, int Id, string Title, IReadOnlyList<RevisionSummary> Revisions);
 
 public sealed record RevisionDiffScreen(ContentSection Section, int Id, RevisionComparison Comparison);
+
+/// <summary>The confirmation pages of the content screens: what a deletion or a restore will do, in the words staff use.</summary>
+public static class ContentConfirmations
+{
+    public static ConfirmationScreen Delete(ContentSection section, IEditableContent item, PublicationState state)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(item);
+        var what = item.IsTranslation ? $"{ContentLabels.Language(item.Culture)} translation" : section.Singular;
+        var address = SitePaths.ForKind(SiteLanguage.Of(item.Culture), section.Kind, item.Slug);
+        return new ConfirmationScreen(
+            $"Delete this {what}?",
+            [
+                state switch
+                {
+                    PublicationState.Published => $"“{item.Title}” leaves the public site at once: {address} will show “page not found”.",
+                    PublicationState.Scheduled => $"“{item.Title}” will not be published at its scheduled time.",
+                    _ => $"“{item.Title}” is a draft: nothing changes on the public site.",
+                },
+                $"It moves to the deleted {section.Plural.ToLowerInvariant()} with its history, and can be restored from there.",
+            ],
+            $"{section.AdminPath}/{item.Id}/delete",
+            [],
+            $"Delete this {what}",
+            $"{section.AdminPath}/{item.Id}/edit",
+            "Keep it");
+    }
+
+    public static ConfirmationScreen RestoreRevision(ContentSection section, int id, RevisionRestorePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(plan);
+        var revision = plan.Revision;
+        var saved = revision.Note == "Original version" ? "the original version, from the site's set-up"
+            : $"saved {FirmTimeZone.ToFirmTime(revision.SavedAt).ToString("MMM d, yyyy", CultureInfo.InvariantCulture)} by {revision.SavedBy}";
+        List<string> consequences =
+        [
+            $"The text of revision {revision.Number} ({saved}) replaces the current text of “{plan.Title}”: " +
+                $"its {section.TitleLabel.ToLowerInvariant()}, address, summary, text and search fields.",
+            plan.IsCurrent
+                ? $"Revision {revision.Number} is already the current text: it is saved again, as revision {plan.Latest + 1}."
+                : $"The current text stays in the history as revision {plan.Latest}; the restored text is saved as revision {plan.Latest + 1}.",
+            plan.Published ? "The page is published: the public sees the restored text at once." : "Whether and when it is published does not change.",
+        ];
+        if (plan.ReviewTakenOff)
+        {
+            consequences.Add("The attorney's review is taken off until the attorney reviews the restored text.");
+        }
+
+        if (plan.TranslationsFallBehind)
+        {
+            consequences.Add("Its translations are marked out of date until someone brings them in line with the restored text.");
+        }
+
+        return new ConfirmationScreen(
+            $"Restore revision {revision.Number}?",
+            consequences,
+            $"{section.AdminPath}/{id}/revisions/{revision.Number}/restore",
+            [],
+            $"Restore revision {revision.Number}",
+            $"{section.AdminPath}/{id}/revisions",
+            "Keep the current text")
+        {
+            Danger = false,
+        };
+    }
+}

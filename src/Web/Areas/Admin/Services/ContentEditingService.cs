@@ -116,11 +116,12 @@ public sealed class ContentEditingService(
             SeoTitle = revision.SeoTitle, SeoDescription = revision.SeoDescription,
             Status = item.Status.ToString(), PublishAt = ContentRules.PublishAtText(item.PublishedAt),
         };
-        return await SaveAsync(item, item.Version, submission, actor);
+        return await SaveAsync(item, item.Version, submission, actor, $"Restored revision {number}");
     }
 
     // The item is loaded once, tracked, by the caller (null or not yet stored: a new one); everything below works on that copy.
-    private async Task<SaveOutcome> SaveAsync<T>(T? item, int version, ContentSubmission submission, ClaimsPrincipal actor)
+    // The history names the save by what it did to the page ("Published"), or by restoredNote for a restore.
+    private async Task<SaveOutcome> SaveAsync<T>(T? item, int version, ContentSubmission submission, ClaimsPrincipal actor, string? restoredNote = null)
         where T : class, IEditableContent
     {
         var kind = KindOf<T>();
@@ -156,9 +157,9 @@ public sealed class ContentEditingService(
             : await set.AsNoTracking().SingleOrDefaultAsync(c => c.TranslationKey == item!.TranslationKey && c.Culture == SiteCulture.English);
         // Content that predates the editor (the seeded pages) gets its original state kept as revision 1
         // before the first edit, so it can always be compared with and restored.
-        var original = !isNew && !await db.ContentRevisions.AnyAsync(r => r.Kind == kind && r.ContentId == id)
-            ? ContentRevision.Of(kind, item!, 1, item!.UpdatedAt, null, "Site set-up", "Original version")
-            : null;
+        // The item as stored is its last revision: what this save changed is measured against it.
+        var before = isNew ? null : ContentRevision.Of(kind, item!, 1, item!.UpdatedAt, null, "Site set-up", "Original version");
+        var original = before is not null && !await db.ContentRevisions.AnyAsync(r => r.Kind == kind && r.ContentId == id) ? before : null;
         item ??= ContentLabels.New<T>(values.Slug);
         var oldSlug = isNew ? null : item.Slug;
         var wasPublic = stored?.State == PublicationState.Published;
@@ -220,7 +221,7 @@ public sealed class ContentEditingService(
                 db.ContentRevisions.Add(original);
             }
 
-            await AddRevisionAsync(kind, item, actor, note, now, original is null ? null : 1);
+            await AddRevisionAsync(kind, item, actor, restoredNote ?? note, now, original is null ? null : 1, before);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -235,10 +236,12 @@ public sealed class ContentEditingService(
         return new SaveOutcome(item.Id, errors, null, item.Slug) { Culture = culture };
     }
 
-    private async Task AddRevisionAsync(ContentKind kind, IEditableContent item, ClaimsPrincipal actor, string note, DateTime now, int? lastKnown)
+    private async Task AddRevisionAsync(ContentKind kind, IEditableContent item, ClaimsPrincipal actor, string note, DateTime now, int? lastKnown, ContentRevision? before)
     {
         var last = lastKnown ?? await db.ContentRevisions.Where(r => r.Kind == kind && r.ContentId == item.Id).MaxAsync(r => (int?)r.Number) ?? 0;
         var user = await users.GetUserAsync(actor);
-        db.ContentRevisions.Add(ContentRevision.Of(kind, item, last + 1, now, user?.Id, StaffUser.ShownNameOf(user, actor), note));
+        var revision = ContentRevision.Of(kind, item, last + 1, now, user?.Id, StaffUser.ShownNameOf(user, actor), note);
+        revision.Changes = revision.ChangesSince(before);
+        db.ContentRevisions.Add(revision);
     }
 }

@@ -36,6 +36,44 @@ public static class ContentLabels
     }
 
     /// <summary>
+    /// What a save changed, as the history says it: "Title, Text; published", "Restored revision 3: Text",
+    /// "Created". A revision whose changes were not recorded (saved before they were) says what the save did.
+    /// </summary>
+    public static string Changes(RevisionSummary revision, ContentKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        if (revision.Changes is not { } changes || revision.Number == 1)
+        {
+            return revision.Note;
+        }
+
+        // Publishing is said by the note ("Published", "Unpublished", "Scheduled") when it says it; else it is a field.
+        var publishing = revision.Note is "Published" or "Unpublished" or "Scheduled" ? revision.Note : null;
+        var fields = string.Join(", ", new (RevisionChanges Flag, string Name)[]
+        {
+            (RevisionChanges.Title, kind == ContentKind.Article ? "Title" : "Name"), (RevisionChanges.Slug, "Address"),
+            (RevisionChanges.Summary, "Summary"), (RevisionChanges.Text, "Text"), (RevisionChanges.SeoTitle, "Search title"),
+            (RevisionChanges.SeoDescription, "Search description"),
+            (publishing is null ? RevisionChanges.Status | RevisionChanges.PublishDate : RevisionChanges.None, "Publishing"),
+        }.Where(f => (changes & f.Flag) != 0).Select(f => f.Name));
+        var what = (fields, publishing) switch
+        {
+            ("", null) => "",
+            (_, null) => fields,
+            ("", _) => publishing,
+            _ => $"{fields}; {publishing.ToLowerInvariant()}",
+        };
+        var restored = revision.Note.StartsWith("Restored", StringComparison.Ordinal) ? revision.Note : null;
+        return (restored, what) switch
+        {
+            (null, "") => "No changes",
+            (null, _) => what,
+            (_, "") => $"{restored} (no changes)",
+            _ => $"{restored}: {what}",
+        };
+    }
+
+    /// <summary>
     /// A new English item (its translation key is its first slug, kept for good so that later translations find
     /// their original) or, with <paramref name="source"/>, a new translation of it: same key, in line with the
     /// English text version it starts from, and in the same place among the practice areas.

@@ -24,7 +24,8 @@ public sealed record TranslationTask(ContentKind Kind, string Title, string Cult
 /// </summary>
 public sealed record TranslationWork(IReadOnlyList<TranslationTask> Missing, IReadOnlyList<TranslationTask> OutOfDate, IReadOnlyList<TranslationTask> NotReviewed);
 
-public sealed record RevisionSummary(int Number, DateTime SavedAt, string SavedBy, string Note);
+/// <summary>One revision in the history: who saved it, when, what the save did and which fields it changed (null: not recorded).</summary>
+public sealed record RevisionSummary(int Number, DateTime SavedAt, string SavedBy, string Note, RevisionChanges? Changes);
 
 /// <summary>An item's revisions, newest first, under its current title.</summary>
 public sealed record ContentHistory(string Title, IReadOnlyList<RevisionSummary> Revisions);
@@ -36,12 +37,58 @@ public enum DiffChange
     Removed,
 }
 
-public sealed record DiffLine(DiffChange Change, string Text);
+/// <summary>A run of words in a comparison: kept, added or removed.</summary>
+public sealed record DiffSpan(DiffChange Change, string Text);
 
-public sealed record FieldDiff(string Field, IReadOnlyList<DiffLine> Lines);
+public enum ParagraphChange
+{
+    /// <summary>An unchanged paragraph next to a change, shortened to the lines nearest to it.</summary>
+    Context,
+    Changed,
+    Added,
+    Removed,
 
-/// <summary>Revision <see cref="To"/> compared field by field with <see cref="From"/> (0: an empty page).</summary>
-public sealed record RevisionComparison(string Title, int From, int To, IReadOnlyList<FieldDiff> Fields);
+    /// <summary>Unchanged paragraphs left out (<see cref="DiffParagraph.Skipped"/> of them).</summary>
+    Skipped,
+}
+
+/// <summary>A paragraph of the text as a comparison shows it: its words marked, or a count of paragraphs left out.</summary>
+public sealed record DiffParagraph(ParagraphChange Change, IReadOnlyList<DiffSpan> Spans, int Skipped = 0)
+{
+    public bool IsChange => Change is ParagraphChange.Changed or ParagraphChange.Added or ParagraphChange.Removed;
+}
+
+/// <summary>A field other than the text that changed: its value before and after, the changed words marked in each.</summary>
+public sealed record FieldChange(string Field, IReadOnlyList<DiffSpan> Before, IReadOnlyList<DiffSpan> After);
+
+/// <summary>
+/// Revision <see cref="To"/> compared with revision <see cref="From"/> (0: an empty page): the fields that changed,
+/// the changed paragraphs of the text with a little context, and the names of the fields that did not change.
+/// <see cref="Latest"/> is the item's newest revision (the current text).
+/// </summary>
+public sealed record RevisionComparison(
+    string Title,
+    RevisionSummary To,
+    int From,
+    int Latest,
+    IReadOnlyList<FieldChange> Fields,
+    IReadOnlyList<DiffParagraph> Text,
+    IReadOnlyList<string> Unchanged)
+{
+    /// <summary>The page's language ("en", "es", "fr"): the compared words are in it.</summary>
+    public string Culture { get; init; } = SiteCulture.English;
+
+    public int TextChanges => Text.Count(p => p.IsChange);
+
+    /// <summary>Each changed field counts once, and each changed, added or removed paragraph of the text.</summary>
+    public int ChangeCount => Fields.Count + TextChanges;
+}
+
+/// <summary>What restoring a revision will do, for the page that asks to confirm it.</summary>
+public sealed record RevisionRestorePlan(string Title, RevisionSummary Revision, int Latest, bool Published, bool ReviewTakenOff, bool TranslationsFallBehind)
+{
+    public bool IsCurrent => Revision.Number == Latest;
+}
 
 /// <summary>What the editor shows of an item as it is stored, beside the form (which may hold unsaved text).</summary>
 public sealed record StoredContent(PublicationState State, string Slug, DateTime? ReviewedAt, string? ReviewedBy)

@@ -1,5 +1,4 @@
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
+using System.Globalization;
 using PiriSite.Domain.Search;
 
 namespace PiriSite.Web.Areas.Admin.Services;
@@ -93,46 +92,70 @@ public sealed class ContentQueryService(SiteDbContext db, TimeProvider clock)
         var revisions = await db.ContentRevisions.AsNoTracking()
             .Where(r => r.Kind == kind && r.ContentId == id)
             .OrderByDescending(r => r.Number)
-            .Select(r => new RevisionSummary(r.Number, r.SavedAt, r.SavedByName, r.Note))
+            .Select(r => new RevisionSummary(r.Number, r.SavedAt, r.SavedByName, r.Note, r.Changes))
             .ToListAsync();
         return new ContentHistory(item.Title, revisions);
     }
 
-    /// <summary>Revision <paramref name="number"/> compared with <paramref name="with"/>, or with the one before it.</summary>
+    /// <summary>
+    /// Revision <paramref name="number"/> compared with <paramref name="with"/>, or with the one before it: only these two
+    /// are read whole.
+    /// </summary>
     public async Task<RevisionComparison?> CompareAsync<T>(int id, int number, int? with) where T : class, IEditableContent
     {
         var kind = ContentEditingService.KindOf<T>();
-        var revisions = await db.ContentRevisions.AsNoTracking()
-            .Where(r => r.Kind == kind && r.ContentId == id)
-            .ToListAsync();
-        var to = revisions.SingleOrDefault(r => r.Number == number);
-        if (to is null)
+        var fromNumber = with ?? number - 1;
+        var revisions = db.ContentRevisions.AsNoTracking().Where(r => r.Kind == kind && r.ContentId == id);
+        var pair = await revisions.Where(r => r.Number == number || r.Number == fromNumber).ToListAsync();
+        if (pair.SingleOrDefault(r => r.Number == number) is not { } to)
         {
             return null;
         }
 
-        var from = revisions.SingleOrDefault(r => r.Number == (with ?? number - 1));
-        FieldDiff[] fields =
-        [
-            new("Title", Diff(from?.Title, to.Title)),
-            new("Address", Diff(from?.Slug, to.Slug)),
-            new("Summary", Diff(from?.Summary, to.Summary)),
-            new("Text", Diff(from?.BodyMarkdown, to.BodyMarkdown)),
-            new("Search title", Diff(from?.SeoTitle, to.SeoTitle)),
-            new("Search description", Diff(from?.SeoDescription, to.SeoDescription)),
-            new("Status", Diff(from?.Status.ToString(), to.Status.ToString())),
-        ];
-        return new RevisionComparison(to.Title, from?.Number ?? 0, to.Number, fields);
+        var from = pair.SingleOrDefault(r => r.Number == fromNumber && r.Number != number);
+        var fields = new (string Field, string? Before, string After)[]
+        {
+            (kind == ContentKind.Article ? "Title" : "Name", from?.Title, to.Title),
+            ("Address", from?.Slug, to.Slug),
+            ("Summary", from?.Summary, to.Summary),
+            ("Search title", from?.SeoTitle, to.SeoTitle ?? ""),
+            ("Search description", from?.SeoDescription, to.SeoDescription ?? ""),
+            ("Status", from?.Status.ToString(), to.Status.ToString()),
+            ("Publish date", PublishDate(from?.PublishedAt), PublishDate(to.PublishedAt) ?? ""),
+        };
+        var changed = fields.Where(f => (f.Before ?? "") != f.After).ToList();
+        var text = ContentDiff.CompareParagraphs(from?.BodyMarkdown, to.BodyMarkdown);
+        var unchanged = fields.Except(changed).Select(f => f.Field).Prepend(text.Count == 0 ? "Text" : null).OfType<string>().ToList();
+        return new RevisionComparison(
+            to.Title, Summary(to), from?.Number ?? 0, await revisions.MaxAsync(r => r.Number),
+            changed.Select(f => ContentDiff.CompareField(f.Field, f.Before, f.After)).ToList(), text, unchanged)
+        {
+            Culture = await db.Set<T>().Where(c => c.Id == id).Select(c => c.Culture).SingleOrDefaultAsync() ?? SiteCulture.English,
+        };
     }
 
-    private static List<DiffLine> Diff(string? before, string? after)
+    /// <summary>What restoring revision <paramref name="number"/> of item <paramref name="id"/> will do; null when either is missing.</summary>
+    public async Task<RevisionRestorePlan?> RestorePlanAsync<T>(int id, int number) where T : class, IEditableContent
     {
-        var model = InlineDiffBuilder.Diff(before ?? "", after ?? "");
-        return model.Lines.Select(line => new DiffLine(line.Type switch
+        var kind = ContentEditingService.KindOf<T>();
+        var item = await FindAsync<T>(id);
+        var revisions = db.ContentRevisions.AsNoTracking().Where(r => r.Kind == kind && r.ContentId == id);
+        if (item is null || await revisions.SingleOrDefaultAsync(r => r.Number == number) is not { } revision)
         {
-            ChangeType.Inserted => DiffChange.Added,
-            ChangeType.Deleted => DiffChange.Removed,
-            _ => DiffChange.Same,
-        }, line.Text)).ToList();
+            return null;
+        }
+
+        var textChanges = revision.Title != item.Title || revision.Summary != item.Summary || revision.BodyMarkdown != item.BodyMarkdown;
+        var translated = !item.IsTranslation && await db.Set<T>().AnyAsync(c => c.TranslationKey == item.TranslationKey && c.Culture != SiteCulture.English);
+        return new RevisionRestorePlan(
+            item.Title, Summary(revision), await revisions.MaxAsync(r => r.Number),
+            item.StateAt(clock.GetUtcNow().UtcDateTime) == PublicationState.Published && item.DeletedAt is null,
+            ReviewTakenOff: textChanges && item.ReviewedAt is not null,
+            TranslationsFallBehind: textChanges && translated);
     }
+
+    private static RevisionSummary Summary(ContentRevision r) => new(r.Number, r.SavedAt, r.SavedByName, r.Note, r.Changes);
+
+    private static string? PublishDate(DateTime? utc) =>
+        utc is { } at ? FirmTimeZone.ToFirmTime(at).ToString("MMM d, yyyy h:mm tt", CultureInfo.InvariantCulture) : null;
 }
