@@ -54,17 +54,20 @@ _, _, inbox = request("GET", "/admin/leads")
 search_token = token(inbox)
 some_request = re.search(r'href="(/admin/leads/PR-[0-9A-Z]{6})"', inbox).group(1)
 scenarios = [
-    ("Inbox, newest first (page 1 of all open requests)", "GET", "/admin/leads", None),
-    ("Inbox, urgent first", "GET", "/admin/leads?sort=urgent", None),
+    ("Inbox, urgent first (the default: page 1 of all requests but spam)", "GET", "/admin/leads", None),
+    ("Inbox, newest first", "GET", "/admin/leads?sort=newest", None),
     ("Filter: status New", "GET", "/admin/leads?status=New", None),
+    ("Filter: Spanish", "GET", "/admin/leads?language=Spanish", None),
     ("Filter: Spanish + asylum + last 90 days", "GET", "/admin/leads?language=Spanish&area=asylum&from=" + time.strftime("%Y-%m-%d", time.gmtime(time.time() - 90 * 86400)), None),
     ("Filter: urgent only", "GET", "/admin/leads?urgent=true", None),
     ("Needs a response", "GET", "/admin/leads?view=needs-response", None),
+    ("Follow-ups due", "GET", "/admin/leads?view=follow-ups", None),
     ("Page 500 of the inbox", "GET", "/admin/leads?page=500", None),
     ("Search by name (posted)", "POST", "/admin/leads/search", {"__RequestVerificationToken": search_token, "Q": "Person4711"}),
     ("Search by phone (posted)", "POST", "/admin/leads/search", {"__RequestVerificationToken": search_token, "Q": "555-4711"}),
     ("Search the descriptions (posted)", "POST", "/admin/leads/search", {"__RequestVerificationToken": search_token, "Q": "traffic stop"}),
     ("One request's page (with earlier-contact check)", "GET", some_request, None),
+    ("Dashboard (counts, urgent requests and follow-ups due listed)", "GET", "/admin", None),
 ]
 
 print("| view | median ms | p95 ms | rows matched |")

@@ -4,7 +4,7 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
 INSERT INTO ConsultationRequests (
     Reference, IdempotencyKey, FullName, Phone, Email, PreferredLanguage, ContactMethod, PracticeAreaKey,
     Urgency, CourtDate, Description, Status, SpamVerdict, CreatedAt, SourcePage, SourceCulture,
-    AcknowledgedNoticeVersion, IsUnread, StatusChangedAt)
+    AcknowledgedNoticeVersion, IsUnread, StatusChangedAt, FollowUpOn)
 SELECT
     'PR-' || substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', (i / 923521) % 31 + 1, 1)
           || substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', (i / 29791) % 31 + 1, 1)
@@ -33,5 +33,7 @@ SELECT
     CASE WHEN i % 20 = 0 THEN 'Honeypot' ELSE 'NotSpam' END,
     strftime('%Y-%m-%d %H:%M:%S', 'now', '-' || (i * 630 / 1000) || ' minutes'),
     '/consultation', 'en', '2026-11-28', i % 3 = 0,
-    strftime('%Y-%m-%d %H:%M:%S', 'now', '-' || (i * 630 / 1000) || ' minutes')
+    strftime('%Y-%m-%d %H:%M:%S', 'now', '-' || (i * 630 / 1000) || ' minutes'),
+    -- One request in 40 has a follow-up date, from 20 days ago to 19 days ahead.
+    CASE i % 40 WHEN 7 THEN date('now', ((i / 40) % 40 - 20) || ' days') ELSE NULL END
 FROM n;

@@ -37,9 +37,13 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => new { r.Status, r.StatusChangedAt });
         // The inbox filters: each index also carries Status and CreatedAt, so counting and ordering the
-        // matches reads the index alone (measured by bench/leads-inbox.sh with 100,000 requests).
+        // matches reads the index alone (measured by bench/leads-inbox.sh with 100,000 requests). The filters'
+        // indexes end with Urgency and CourtDate: the inbox lists urgent requests first, and deciding which of
+        // the matches are urgent from the index, not the table, keeps a filtered inbox as fast as before.
         builder.HasIndex(r => new { r.Urgency, r.CourtDate, r.Status, r.CreatedAt });
-        builder.HasIndex(r => new { r.PracticeAreaKey, r.PreferredLanguage, r.Status, r.CreatedAt });
-        builder.HasIndex(r => new { r.PreferredLanguage, r.Status, r.CreatedAt });
+        builder.HasIndex(r => new { r.PracticeAreaKey, r.PreferredLanguage, r.Status, r.CreatedAt, r.Urgency, r.CourtDate });
+        builder.HasIndex(r => new { r.PreferredLanguage, r.Status, r.CreatedAt, r.Urgency, r.CourtDate });
+        // The follow-ups due (their view, its count on every inbox page, the dashboard): few requests have a date.
+        builder.HasIndex(r => new { r.FollowUpOn, r.Status });
     }
 }

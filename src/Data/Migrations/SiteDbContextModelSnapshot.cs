@@ -378,15 +378,17 @@ namespace PiriSite.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("FollowUpOn", "Status");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "StatusChangedAt");
 
-                    b.HasIndex("PreferredLanguage", "Status", "CreatedAt");
-
-                    b.HasIndex("PracticeAreaKey", "PreferredLanguage", "Status", "CreatedAt");
-
                     b.HasIndex("Urgency", "CourtDate", "Status", "CreatedAt");
+
+                    b.HasIndex("PreferredLanguage", "Status", "CreatedAt", "Urgency", "CourtDate");
+
+                    b.HasIndex("PracticeAreaKey", "PreferredLanguage", "Status", "CreatedAt", "Urgency", "CourtDate");
 
                     b.ToTable("ConsultationRequests");
                 });

@@ -4,7 +4,10 @@ public sealed class LeadsOptions
 {
     public const string SectionName = "Leads";
 
-    /// <summary>A New request older than this "needs a response" and is flagged on the dashboard.</summary>
+    /// <summary>
+    /// A New request older than this "needs a response" and is flagged on the dashboard; an urgent one (someone
+    /// detained, a court date soon) needs one at once (<see cref="PiriSite.Domain.Consultations.LeadRules.NeedsResponse"/>).
+    /// </summary>
     public int NeedsResponseHours { get; set; } = 24;
 
     /// <summary>Requests closed as Not retained or Spam are deleted this many days after they were closed.</summary>

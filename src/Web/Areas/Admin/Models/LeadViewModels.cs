@@ -40,7 +40,10 @@ public sealed class LeadFilter
     public bool HasStatusFilter => ViewValue is null && StatusValue is not null;
 
     /// <summary>Any filter applied (besides the view and the order): the filters are shown open, so people see them.</summary>
-    public bool HasFilters => HasStatusFilter || !string.IsNullOrEmpty(Area) || LanguageValue is not null || Urgent || From is not null || To is not null;
+    public bool HasFilters => AppliedFilterCount > 0;
+
+    public int AppliedFilterCount =>
+        new[] { HasStatusFilter, !string.IsNullOrEmpty(Area), LanguageValue is not null, Urgent, From is not null, To is not null }.Count(applied => applied);
 
     /// <summary>What the inbox service is asked for.</summary>
     public LeadQuery ToQuery() => new(ViewValue, ViewValue is null ? StatusValue : null, Area, LanguageValue, Urgent, From, To, Q, NewestFirst, Page);

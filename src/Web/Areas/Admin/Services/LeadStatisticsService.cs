@@ -50,6 +50,9 @@ public sealed class LeadStatisticsService(SiteDbContext db, TimeProvider clock, 
         var weekAgo = now.AddDays(-7);
         var requests = db.ConsultationRequests.AsNoTracking();
         var genuine = requests.Where(r => r.Status != LeadStatus.Spam);
+        // Counted as the inbox counts it: the New requests waiting too long, from the (Status, CreatedAt) index,
+        // plus the urgent ones that have not waited yet (one query with the OR reads every New request).
+        var threshold = now.AddHours(-settings.NeedsResponseHours);
         var needsResponse = requests.Where(LeadQueries.NeedsResponse(now, settings));
         var urgent = requests.Where(LeadRules.OpenAndUrgentOn(today));
         var followUps = requests.Where(LeadRules.FollowUpDueBy(today));
@@ -63,8 +66,9 @@ public sealed class LeadStatisticsService(SiteDbContext db, TimeProvider clock, 
         return new LeadStatistics(
             NewRequests: byStatus.FirstOrDefault(b => b.Key == LeadStatus.New)?.Count ?? 0,
             UrgentRequests: await urgent.CountAsync(cancellationToken),
-            NeedsResponse: await needsResponse.CountAsync(cancellationToken),
-            UrgentNeedingResponse: await needsResponse.CountAsync(LeadRules.UrgentOn(today), cancellationToken),
+            NeedsResponse: await requests.CountAsync(r => r.Status == LeadStatus.New && r.CreatedAt < threshold, cancellationToken)
+                + await needsResponse.CountAsync(r => r.CreatedAt >= threshold, cancellationToken),
+            UrgentNeedingResponse: await requests.Where(r => r.Status == LeadStatus.New).CountAsync(LeadRules.UrgentOn(today), cancellationToken),
             FollowUpsDue: await followUps.CountAsync(cancellationToken),
             RequestsThisWeek: await genuine.CountAsync(r => r.CreatedAt >= weekAgo, cancellationToken),
             SuspectedSpam: await db.ConsultationRequests.CountAsync(r => r.Status == LeadStatus.Spam, cancellationToken),
