@@ -27,3 +27,16 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
         setTimeout(() => { button.textContent = label; }, 2000);
     });
 }
+
+// A form's error summary takes the focus when the page opens, so that a screen reader reads what is wrong. The
+// autofocus attribute cannot do it: browsers skip it when the address has a fragment, as after a form posted to
+// ".../PR-XXXXXX#update" (which is what opens the page at the form, with or without this script).
+// It waits for the page's load: the browser's move to the fragment comes after this script and resets the focus.
+const summary = document.querySelector("[data-focus-on-load]");
+if (summary) {
+    window.addEventListener("load", () => {
+        if (document.activeElement === document.body) {
+            summary.focus({ preventScroll: true });
+        }
+    });
+}
