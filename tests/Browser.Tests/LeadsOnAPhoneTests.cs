@@ -88,6 +88,14 @@ public class LeadsOnAPhoneTests(BrowserFixture browser)
             Assert.True(await scope.Db.ConsultationRequests.AnyAsync(r => r.Reference == spam.Reference && r.Status == LeadStatus.Spam));
         }
 
+        // A smaller phone (375 px) scrolls sideways nowhere either.
+        await page.SetViewportSizeAsync(PhoneLayout.Width, PhoneLayout.Height);
+        foreach (var address in new[] { "/admin", "/admin/leads", "/admin/leads?view=spam", "/admin/leads?view=follow-ups", "/admin/leads?language=French" })
+        {
+            await page.GotoAsync(address);
+            await PhoneLayout.AssertNoSidewaysScrollAsync(page);
+        }
+
         await page.Context.CloseAsync();
     }
 
