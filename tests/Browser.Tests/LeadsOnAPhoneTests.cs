@@ -38,15 +38,15 @@ public class LeadsOnAPhoneTests(BrowserFixture browser)
         await AssertFitsThePhoneAsync(page);
         await Axe.AssertNoViolationsAsync(page);
 
+        // The dashboard's urgent count leads to the urgent requests, the person detained first, on the first screen.
+        await page.Locator("#urgent-title a").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Urgent requests");
+        await AssertFirstCardIsOnTheFirstScreenAsync(page, detained.FullName);
+        await Axe.AssertNoViolationsAsync(page);
+
         // The inbox: the person detained is the first card, and the whole card is on the first screen.
         await page.GotoAsync("/admin/leads");
-        var first = page.Locator(".lead-card").First;
-        await Assertions.Expect(first.Locator(".lead-card-name a")).ToHaveTextAsync(detained.FullName);
-        await Assertions.Expect(first).ToContainTextAsync("Urgent");
-        await Assertions.Expect(first).ToContainTextAsync("Someone detained");
-        var box = await first.BoundingBoxAsync();
-        Assert.NotNull(box);
-        Assert.True(box.Y + box.Height <= PhoneHeight, $"The first request ends {box.Y + box.Height:0} px down, below the {PhoneHeight} px screen.");
+        await AssertFirstCardIsOnTheFirstScreenAsync(page, detained.FullName);
         await AssertFitsThePhoneAsync(page);
         await Axe.AssertNoViolationsAsync(page);
 
@@ -88,7 +88,26 @@ public class LeadsOnAPhoneTests(BrowserFixture browser)
             Assert.True(await scope.Db.ConsultationRequests.AnyAsync(r => r.Reference == spam.Reference && r.Status == LeadStatus.Spam));
         }
 
+        // A smaller phone (375 px) scrolls sideways nowhere either.
+        await page.SetViewportSizeAsync(PhoneLayout.Width, PhoneLayout.Height);
+        foreach (var address in new[] { "/admin", "/admin/leads", "/admin/leads?view=spam", "/admin/leads?view=follow-ups", "/admin/leads?language=French" })
+        {
+            await page.GotoAsync(address);
+            await PhoneLayout.AssertNoSidewaysScrollAsync(page);
+        }
+
         await page.Context.CloseAsync();
+    }
+
+    private static async Task AssertFirstCardIsOnTheFirstScreenAsync(IPage page, string name)
+    {
+        var first = page.Locator(".lead-card").First;
+        await Assertions.Expect(first.Locator(".lead-card-name a")).ToHaveTextAsync(name);
+        await Assertions.Expect(first.Locator(".urgent-mark")).ToHaveTextAsync("Urgent");
+        await Assertions.Expect(first).ToContainTextAsync("Someone detained");
+        var box = await first.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Y + box.Height <= PhoneHeight, $"The first request on {page.Url} ends {box.Y + box.Height:0} px down, below the {PhoneHeight} px screen.");
     }
 
     private static async Task AssertFitsThePhoneAsync(IPage page)

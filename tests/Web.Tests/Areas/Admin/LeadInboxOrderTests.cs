@@ -136,7 +136,7 @@ public sealed class LeadInboxOrderTests : IDisposable
     }
 
     [Fact]
-    public async Task TheFiltersAreClosedUntilOneIsAppliedAndAnEmptyListSaysSo()
+    public async Task TheFiltersAreClosedUntilOneIsAppliedThatTheTitleDoesNotSayAndAnEmptyListSaysSo()
     {
         await _site.AddAsync("Only English", language: ContactLanguage.English);
         using var client = await _site.SignInAsync(StaffRoles.Attorney);
@@ -144,9 +144,20 @@ public sealed class LeadInboxOrderTests : IDisposable
         var plain = await client.GetStringAsync("/admin/leads");
         var french = await client.GetStringAsync("/admin/leads?language=French");
         var needsResponse = await client.GetStringAsync("/admin/leads?view=needs-response");
+        var urgent = await client.GetStringAsync("/admin/leads?urgent=true");
+        var contacted = await client.GetStringAsync("/admin/leads?status=Contacted");
+        var urgentAndContacted = await client.GetStringAsync("/admin/leads?status=Contacted&urgent=true");
 
         Assert.Contains("<details class=\"inbox-filters\">", plain, StringComparison.Ordinal);
         Assert.Contains("<details class=\"inbox-filters\" open=\"open\">", french, StringComparison.Ordinal);
+        // The dashboard's links: the title names the one filter, so the list comes first.
+        Assert.Contains("<h1 class=\"inbox-title\">Urgent requests</h1>", urgent, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"inbox-filters\">", urgent, StringComparison.Ordinal);
+        Assert.Contains("Filters (1 applied)", urgent, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"inbox-title\">Contacted requests</h1>", contacted, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"inbox-filters\">", contacted, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"inbox-title\">Consultation requests</h1>", urgentAndContacted, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"inbox-filters\" open=\"open\">", urgentAndContacted, StringComparison.Ordinal);
         Assert.Contains("No requests match these filters.", french, StringComparison.Ordinal);
         Assert.Contains("No requests need a response.", needsResponse, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", plain, StringComparison.Ordinal);

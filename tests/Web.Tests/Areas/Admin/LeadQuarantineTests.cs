@@ -66,17 +66,24 @@ public sealed class LeadQuarantineTests : IDisposable
     }
 
     [Fact]
-    public async Task PressingDeleteWithNothingTickedDeletesNothingAndSaysSo()
+    public async Task PressingDeleteWithNothingTickedOrNothingLeftInQuarantineDeletesNothingAndSaysSo()
     {
         var bot = await _site.AddAsync("Lonely Spam Bot", LeadStatus.Spam);
+        var genuine = await _site.AddAsync("Marked Genuine Meanwhile");
         using var attorney = await _site.SignInAsync(StaffRoles.Attorney);
         var quarantine = await attorney.GetStringAsync("/admin/leads?view=spam");
 
-        var response = await attorney.PostAsync("/admin/leads/spam/delete", LeadInboxSite.Form(quarantine, ("confirmed", "true")));
+        var nothing = await attorney.PostAsync("/admin/leads/spam/delete", LeadInboxSite.Form(quarantine, ("confirmed", "true")));
+        var afterNothing = await attorney.GetStringAsync("/admin/leads?view=spam");
+        var gone = await attorney.PostAsync("/admin/leads/spam/delete", LeadInboxSite.Form(quarantine, ("references", genuine.Reference), ("confirmed", "true")));
+        var afterGone = await attorney.GetStringAsync("/admin/leads?view=spam");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("Tick the requests to delete first.", await attorney.GetStringAsync("/admin/leads?view=spam"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, nothing.StatusCode);
+        Assert.Contains("Tick the requests to delete first.", afterNothing, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, gone.StatusCode);
+        Assert.Contains("Nothing was deleted: those requests are no longer in the quarantine.", afterGone, StringComparison.Ordinal);
         Assert.True(await _site.ExistsAsync(bot.Reference));
+        Assert.True(await _site.ExistsAsync(genuine.Reference));
     }
 
     public void Dispose() => _site.Dispose();

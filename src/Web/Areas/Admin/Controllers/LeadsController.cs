@@ -51,7 +51,8 @@ public sealed class LeadsController(
         var quarantined = chosen.Count == 0 ? [] : await inbox.QuarantinedAsync(chosen);
         if (quarantined.Count == 0)
         {
-            TempData["Message"] = "Tick the requests to delete first.";
+            TempData["Message"] = chosen.Count == 0 ? "Tick the requests to delete first."
+                : "Nothing was deleted: those requests are no longer in the quarantine.";
             return Redirect(SpamList);
         }
 
@@ -69,12 +70,15 @@ public sealed class LeadsController(
 
     private static ConfirmationScreen SpamDeletion(IReadOnlyList<QuarantinedLead> quarantined)
     {
-        var count = quarantined.Count == 1 ? "1 request" : $"{quarantined.Count} requests";
+        var one = quarantined.Count == 1;
+        var count = one ? "1 request" : $"{quarantined.Count} requests";
         return new ConfirmationScreen(
             $"Delete {count} permanently?",
             [
-                $"The {count} below {(quarantined.Count == 1 ? "is" : "are")} deleted with {(quarantined.Count == 1 ? "its" : "their")} notes and emails. This cannot be undone.",
-                "If one of them is a real person, keep them and mark that request as genuine instead.",
+                one ? "The request below is deleted with its notes and emails. This cannot be undone."
+                    : $"The {count} below are deleted with their notes and emails. This cannot be undone.",
+                one ? "If it is from a real person, keep it and mark the request as genuine instead."
+                    : "If one of them is from a real person, keep them and mark that request as genuine instead.",
             ],
             "/admin/leads/spam/delete",
             quarantined.Select(q => new KeyValuePair<string, string>("references", q.Reference)).ToList(),

@@ -86,8 +86,19 @@ public sealed record LeadInboxScreen(LeadFilter Filter, LeadInboxPage Inbox)
         LeadQueries.SpamView => "Suspected spam",
         LeadQueries.NeedsResponseView => "Needs a response",
         LeadQueries.FollowUpsView => "Follow-ups due",
-        _ => Filter.Urgent && !Filter.HasStatusFilter ? "Urgent requests" : "Consultation requests",
+        _ when TitleNamesTheFilter && Filter.Urgent => "Urgent requests",
+        _ when TitleNamesTheFilter => $"{LeadWorkflow.Label(Filter.StatusValue!.Value)} requests",
+        _ => "Consultation requests",
     };
+
+    /// <summary>The one filter applied is urgency or a status, and the title says it ("Urgent requests", "New requests").</summary>
+    private bool TitleNamesTheFilter => Filter.ViewValue is null && Filter.AppliedFilterCount == 1 && (Filter.Urgent || Filter.HasStatusFilter);
+
+    /// <summary>
+    /// The filters open themselves when one is applied, so that people see what is; not when the title already
+    /// says it: the dashboard's links to the urgent and the new requests then show the list first on a phone.
+    /// </summary>
+    public bool FiltersOpen => Filter.HasFilters && !TitleNamesTheFilter;
 
     /// <summary>How the list is ordered, in words (and whether people can choose another order).</summary>
     public string OrderDescription => Filter.ViewValue switch
