@@ -81,7 +81,7 @@ public partial class StaffAreaOnAPhoneTests(BrowserFixture browser)
         var email = $"nojs.{Guid.NewGuid():N}@pirisite.test";
         var (_, key) = await StaffSessions.CreateAsync(browser.Factory, email, StaffRoles.Attorney);
         var page = await browser.NewPageAsync(Width, Height, javaScriptEnabled: false);
-        await SignInAsync(page, email, key);
+        await StaffBrowser.SignInAsync(page, email, key);
 
         var staffLink = Navigation(page).GetByRole(AriaRole.Link, new() { Name = "Staff", Exact = true });
         await Assertions.Expect(staffLink).ToBeHiddenAsync();
@@ -248,18 +248,6 @@ public partial class StaffAreaOnAPhoneTests(BrowserFixture browser)
         stored.DisplayName = name;
         await users.UpdateAsync(stored);
         return stored;
-    }
-
-    // The sign-in pages work without JavaScript too; StaffBrowser's helper opens its own page.
-    private static async Task SignInAsync(IPage page, string email, string key)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(StaffSessions.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
     }
 
     [GeneratedRegex("^Disable")]

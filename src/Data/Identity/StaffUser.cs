@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using PiriSite.Domain.Accounts;
 
 namespace PiriSite.Data.Identity;
 
@@ -14,8 +15,13 @@ public class StaffUser : IdentityUser
     // Compared by year: a stored date may come back a few ticks short of the exact maximum.
     public bool IsDisabled => LockoutEnd is { } end && end.UtcDateTime.Year == DisabledLockoutEnd.Year;
 
-    /// <summary>How staff see this person named: the name they were given, else their email address.</summary>
-    public string ShownName => DisplayName.Length > 0 ? DisplayName : Email ?? UserName ?? Id;
+    /// <summary>
+    /// How staff see this person named: the name they were given, else their email address. Never a role word: the
+    /// first Attorney account used to be created named "Attorney", and that names nobody.
+    /// </summary>
+    public string ShownName => DisplayName.Trim() is { Length: > 0 } name && !StaffRoles.All.Contains(name, StringComparer.OrdinalIgnoreCase)
+        ? name
+        : Email ?? UserName ?? Id;
 
     /// <summary>The name shown for whoever did something: the account's name, else the signed-in identity's.</summary>
     public static string ShownNameOf(StaffUser? user, ClaimsPrincipal actor) =>

@@ -13,13 +13,20 @@ public static class StaffBrowser
         var email = $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@pirisite.test";
         var (_, key) = await StaffSessions.CreateAsync(browser.Factory, email, role);
         var page = await browser.NewPageAsync(width, height);
+        await SignInAsync(page, email, key);
+        return page;
+    }
+
+    /// <summary>Signs an existing account in on <paramref name="page"/> (which may have JavaScript off).</summary>
+    public static async Task SignInAsync(IPage page, string email, string authenticatorKey)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(StaffSessions.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key));
+        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(authenticatorKey));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
-        return page;
     }
 }

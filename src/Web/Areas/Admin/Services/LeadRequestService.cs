@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Accounts;
+using PiriSite.Domain.Audit;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
@@ -35,12 +36,12 @@ public sealed class LeadRequestService(
         {
             // The read mark and the audit line are saved together.
             request.MarkRead();
-            audit.Add(actor, "Consultation request viewed", request.Reference);
+            audit.Add(actor, AuditActions.ConsultationRequestViewed, request.Reference);
             await db.SaveChangesAsync();
         }
 
         var accounts = await users.Users.AsNoTracking().ToListAsync();
-        var names = accounts.ToDictionary(u => u.Id, NameOf);
+        var names = accounts.ToDictionary(u => u.Id, u => u.ShownName);
         var timeline = (await db.LeadNotes.AsNoTracking().Where(n => n.ConsultationRequestId == request.Id)
                 .OrderByDescending(n => n.At).ThenByDescending(n => n.Id).ToListAsync())
             // Named as the author is named now (an entry keeps the name it was written with for a deleted account).
@@ -95,7 +96,7 @@ public sealed class LeadRequestService(
                 ConsultationRequestId = request.Id,
                 At = now,
                 AuthorId = author?.Id,
-                AuthorName = author is null ? actor.Identity?.Name ?? "" : NameOf(author),
+                AuthorName = StaffUser.ShownNameOf(author, actor),
                 Kind = kind,
                 Text = text,
             });
@@ -115,7 +116,7 @@ public sealed class LeadRequestService(
 
         if (assignment is { To: var assignee })
         {
-            request.AssignTo(assignee?.Id, assignee is null ? null : NameOf(assignee));
+            request.AssignTo(assignee?.Id, assignee?.ShownName);
             Record(LeadNoteKind.Assignment, assignee is null ? "Unassigned" : $"Assigned to {request.AssignedToName}",
                 assignee is null ? "Consultation request unassigned" : "Consultation request assigned", null,
                 assignee is null ? "now assigned to nobody" : "assignment changed");
@@ -172,17 +173,6 @@ public sealed class LeadRequestService(
                 }
             });
         return deleted.Count;
-    }
-
-    /// <summary>
-    /// How a member of staff is named on a request: the name they were given, else their email address. Never a
-    /// role word: the first Attorney account is created named "Attorney" unless a name is given, and that names nobody.
-    /// </summary>
-    public static string NameOf(StaffUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var name = user.DisplayName.Trim();
-        return name.Length > 0 && !StaffRoles.All.Contains(name, StringComparer.OrdinalIgnoreCase) ? name : user.Email ?? user.UserName ?? user.Id;
     }
 
     // The assignment chosen when the field was changed (To: null for nobody), or null when it was left as shown.
