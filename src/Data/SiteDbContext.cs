@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PiriSite.Data.Identity;
+using PiriSite.Domain.Advertising;
 using PiriSite.Domain.Audit;
 using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Content;
@@ -34,6 +35,8 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
+    public DbSet<AdvertisingSnapshot> AdvertisingSnapshots => Set<AdvertisingSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -49,6 +49,10 @@ public static class WebExtensions
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileEditingService>();
         services.AddPublicPageCaching();
 
+        // The advertising archive: publications queued with the content they publish, captured by its worker
+        services.AddSingleton<PiriSite.Web.Services.Advertising.AdvertisingCaptureSignal>();
+        services.AddScoped<PiriSite.Web.Services.Advertising.AdvertisingArchive>();
+
         // Media library (uploads, their folder, serving) and the audit log's pages
         services.AddSingleton<PiriSite.Web.Services.Media.MediaFolder>();
         services.AddSingleton<PiriSite.Web.Services.Media.PendingUploads>();
