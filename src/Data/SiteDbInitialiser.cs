@@ -41,6 +41,7 @@ public sealed partial class SiteDbInitialiser(
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);
         await CreateFirstAttorneyAsync(); // after the seed: the firm profile names the attorney
         await RenderStaleContentAsync(cancellationToken);
+        await BackfillReviewByAsync(cancellationToken);
         LogInitialised(logger);
     }
 
@@ -71,6 +72,24 @@ public sealed partial class SiteDbInitialiser(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Articles the attorney reviewed before reviews had a cadence get their review-by day from that review, once:
+    /// an article that has one is left alone.
+    /// </summary>
+    private async Task BackfillReviewByAsync(CancellationToken cancellationToken)
+    {
+        var reviewed = await db.Articles.Where(a => a.ReviewedAt != null && a.ReviewBy == null).ToListAsync(cancellationToken);
+        foreach (var article in reviewed)
+        {
+            article.BackfillReviewBy();
+        }
+
+        if (reviewed.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private async Task SeedRolesAsync()

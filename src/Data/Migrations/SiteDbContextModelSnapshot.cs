@@ -556,11 +556,17 @@ namespace PiriSite.Data.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FastMoving")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RenderVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");

@@ -31,7 +31,8 @@ internal sealed record PracticeAreaSeed(
     string Summary,
     string SeoTitle,
     string SeoDescription,
-    string BodyFile);
+    string BodyFile,
+    bool FastMoving = false);
 
 internal sealed record ArticleSeed(
     string TranslationKey,
@@ -41,4 +42,5 @@ internal sealed record ArticleSeed(
     string AuthorName,
     string SeoTitle,
     string SeoDescription,
-    string BodyFile);
+    string BodyFile,
+    bool FastMoving = false);

@@ -20,18 +20,21 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
         // Translations take the English order, so every language lists the practice areas alike.
         var order = english.PracticeAreas.Select((area, index) => (area.TranslationKey, Order: (index + 1) * 10))
             .ToDictionary(a => a.TranslationKey, a => a.Order, StringComparer.Ordinal);
+        // A fast-moving topic is one in every language: the English manifest says which.
+        var fastMoving = english.Articles.Where(a => a.FastMoving).Select(a => a.TranslationKey).ToHashSet(StringComparer.Ordinal);
         foreach (var culture in SiteCulture.Supported)
         {
             var folder = culture == SiteCulture.English ? "" : culture + "/";
             var manifest = culture == SiteCulture.English ? english : ReadManifest(folder);
-            await SeedCultureAsync(manifest, culture, folder, order, now, cancellationToken);
+            await SeedCultureAsync(manifest, culture, folder, order, fastMoving, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedCultureAsync(
-        SeedManifest manifest, string culture, string folder, Dictionary<string, int> order, DateTime now, CancellationToken cancellationToken)
+        SeedManifest manifest, string culture, string folder, Dictionary<string, int> order, HashSet<string> fastMoving, DateTime now,
+        CancellationToken cancellationToken)
     {
         if (!await db.FirmProfiles.AnyAsync(f => f.Culture == culture, cancellationToken))
         {
@@ -63,7 +66,7 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
             .Select(a => a.TranslationKey).ToListAsync(cancellationToken);
         foreach (var article in manifest.Articles.Where(a => !existingArticles.Contains(a.TranslationKey)))
         {
-            db.Articles.Add(new Article
+            var seeded = new Article
             {
                 TranslationKey = article.TranslationKey,
                 Culture = culture,
@@ -78,7 +81,9 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
                 PublishedAt = now,
                 UpdatedAt = now,
                 SourceTextVersion = TranslatedFrom(culture),
-            });
+            };
+            seeded.ScheduleReview(fastMoving.Contains(article.TranslationKey), chosen: null);
+            db.Articles.Add(seeded);
         }
     }
 

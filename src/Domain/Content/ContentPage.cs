@@ -106,14 +106,14 @@ public abstract class ContentPage
         return true;
     }
 
-    public void MarkReviewed(DateTime utcNow, string attorney)
+    public virtual void MarkReviewed(DateTime utcNow, string attorney)
     {
         ReviewedAt = utcNow;
         ReviewedBy = attorney;
     }
 
-    /// <summary>Takes the review away; true when there was one.</summary>
-    public bool WithdrawReview()
+    /// <summary>Takes the review away (the text changed at <paramref name="changedAt"/>); true when there was one.</summary>
+    public virtual bool WithdrawReview(DateTime changedAt)
     {
         var hadReview = ReviewedAt is not null;
         ReviewedAt = null;

@@ -21,7 +21,16 @@ public sealed record ContentSubmission
 
     /// <summary>On a translation: the English text version shown beside it, sent when the translator confirms it matches.</summary>
     public string? MatchesSourceVersion { get; init; }
+
+    /// <summary>Article: the day the attorney must review it by, as a date input sends it (yyyy-MM-dd); empty means the default.</summary>
+    public string? ReviewBy { get; init; }
+
+    /// <summary>Article: "true" for a fast-moving topic (the shorter review cadence).</summary>
+    public string? FastMoving { get; init; }
 }
+
+/// <summary>What a review-by day typed in the editor is checked against: the article's stored day and the firm's today.</summary>
+public sealed record ReviewDates(DateOnly? Stored, DateOnly Today);
 
 public sealed record ContentValues(
     string Title, string Slug, string Summary, string BodyMarkdown, string? SeoTitle, string? SeoDescription,
@@ -32,6 +41,11 @@ public sealed record ContentValues(
 
     /// <summary>The English text version the translator confirms this translation matches; null when not confirmed.</summary>
     public int? MatchesSourceVersion { get; init; }
+
+    /// <summary>Article: the review-by day typed (null: the default from the last review).</summary>
+    public DateOnly? ReviewBy { get; init; }
+
+    public bool FastMoving { get; init; }
 }
 
 /// <summary>The rules of the content editor; every message names what to change.</summary>
@@ -43,7 +57,7 @@ public static class ContentRules
     public static int BodyMaxLength(ContentKind kind) => kind == ContentKind.Article ? Article.BodyMaxLength : PracticeArea.BodyMaxLength;
 
     public static (ContentValues? Values, IReadOnlyDictionary<string, string> Errors) Validate(
-        ContentSubmission submission, ContentKind kind, TimeZoneInfo firmTimeZone)
+        ContentSubmission submission, ContentKind kind, TimeZoneInfo firmTimeZone, ReviewDates? review = null)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(firmTimeZone);
@@ -117,12 +131,31 @@ public static class ContentRules
             }
         }
 
+        DateOnly? reviewBy = null;
+        if (review is not null && !string.IsNullOrWhiteSpace(submission.ReviewBy))
+        {
+            if (DateOnly.TryParseExact(submission.ReviewBy.Trim(), ReviewCadence.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                reviewBy = day;
+                if (ReviewCadence.Refusal(review.Stored, day, review.Today) is { } refusal)
+                {
+                    errors[nameof(submission.ReviewBy)] = refusal;
+                }
+            }
+            else
+            {
+                errors[nameof(submission.ReviewBy)] = "Enter the review-by date as a day, for example 2027-06-15.";
+            }
+        }
+
         return errors.Count > 0
             ? (null, errors)
             : (new ContentValues(title, slug, summary, body, seoTitle, seoDescription, status!.Value, publishAt)
             {
-                MinorChange = string.Equals(submission.MinorChange?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+                MinorChange = IsTicked(submission.MinorChange),
                 MatchesSourceVersion = matches,
+                ReviewBy = reviewBy,
+                FastMoving = review is not null && IsTicked(submission.FastMoving),
             }, errors);
     }
 
@@ -155,6 +188,8 @@ public static class ContentRules
             errors[field] = $"Shorten the {what} to {max:N0} characters or fewer (it has {text.Length:N0}).";
         }
     }
+
+    private static bool IsTicked(string? checkbox) => string.Equals(checkbox?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -59,7 +59,7 @@ public interface IEditableContent
 
     void MarkReviewed(DateTime utcNow, string attorney);
 
-    bool WithdrawReview();
+    bool WithdrawReview(DateTime changedAt);
 
     void CountTextChange();
 

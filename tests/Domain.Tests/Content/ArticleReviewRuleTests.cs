@@ -40,10 +40,10 @@ public class ArticleReviewRuleTests
     {
         var article = Reviewed();
 
-        Assert.True(article.WithdrawReview());
+        Assert.True(article.WithdrawReview(new DateTime(2026, 11, 20, 15, 0, 0, DateTimeKind.Utc)));
         Assert.Null(article.ReviewedAt);
         Assert.Null(article.ReviewedBy);
-        Assert.False(article.WithdrawReview());
+        Assert.False(article.WithdrawReview(new DateTime(2026, 11, 20, 15, 0, 0, DateTimeKind.Utc)));
         article.MarkReviewed(new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc), "Michael Piri");
         Assert.Equal((new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc), "Michael Piri"), (article.ReviewedAt!.Value, article.ReviewedBy));
     }

@@ -125,6 +125,7 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
         {
             Language = language,
             Translations = item is null ? null : await content.TranslationsAsync(item),
+            ReviewSchedule = ReviewScheduleView.Of(item, Section.Kind, clock.GetUtcNow().UtcDateTime),
         });
     }
 

@@ -20,6 +20,7 @@ public sealed class DashboardController(
         {
             MailAlert = await outbox.IntakeAlertAsync(cancellationToken),
             Translations = await content.TranslationWorkAsync(cancellationToken),
+            Reviews = await content.ReviewWorkAsync(cancellationToken),
         };
         return View(model);
     }

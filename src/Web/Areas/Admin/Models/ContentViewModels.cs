@@ -21,6 +21,12 @@ public sealed class ContentEditorForm
     /// <summary>Translation: the English text version shown beside it, when the translator ticks that it matches.</summary>
     public string? MatchesSourceVersion { get; set; }
 
+    /// <summary>Article: the review-by day (yyyy-MM-dd, as a date input sends it); empty for the default.</summary>
+    public string? ReviewBy { get; set; }
+
+    /// <summary>Article: "true" for a fast-moving topic.</summary>
+    public string? FastMoving { get; set; }
+
     public int Version { get; set; }
 
     public static ContentEditorForm Of(IEditableContent item)
@@ -36,6 +42,8 @@ public sealed class ContentEditorForm
             SeoDescription = item.SeoDescription,
             Status = item.Status.ToString(),
             PublishAt = ContentRules.PublishAtText(item.PublishedAt),
+            ReviewBy = (item as Article)?.ReviewBy?.ToString(ReviewCadence.DateFormat, CultureInfo.InvariantCulture),
+            FastMoving = item is Article { FastMoving: true } ? "true" : null,
             Version = item.Version,
         };
     }
@@ -52,6 +60,8 @@ public sealed class ContentEditorForm
         PublishAt = PublishAt,
         MinorChange = MinorChange,
         MatchesSourceVersion = MatchesSourceVersion,
+        ReviewBy = ReviewBy,
+        FastMoving = FastMoving,
     };
 }
 
@@ -93,6 +103,26 @@ public sealed record ContentEditorScreen(
 
     /// <summary>This translation's own state against the English (null on an English page).</summary>
     public TranslationStatus? OwnStatus => Translations?.Statuses.FirstOrDefault(s => s.Id == Id);
+
+    /// <summary>An article's review schedule as stored (null on a practice area: it has none).</summary>
+    public ReviewScheduleView? ReviewSchedule { get; init; }
+}
+
+/// <summary>
+/// What the editor says of an article's review schedule: the day of its last review (null: its text is not reviewed,
+/// so it is due now), its stored review-by day and today, the earliest day staff may choose.
+/// </summary>
+public sealed record ReviewScheduleView(DateOnly? ReviewedOn, DateOnly? ReviewBy, DateOnly Today)
+{
+    public static ReviewScheduleView? Of(IEditableContent? item, ContentKind kind, DateTime utcNow) =>
+        kind != ContentKind.Article ? null
+        : new(item?.ReviewedAt is { } reviewed ? ReviewCadence.FirmDay(reviewed) : null, (item as Article)?.ReviewBy, ReviewCadence.FirmDay(utcNow));
+
+    public string TodayText => Today.ToString(ReviewCadence.DateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The review-by day the last review gives, at either cadence.</summary>
+    public string DefaultText(bool fastMoving) =>
+        ReviewedOn is { } day ? ReviewCadence.DefaultReviewBy(day, fastMoving).ToString("MMM d, yyyy", CultureInfo.InvariantCulture) : "";
 }
 
 public sealed record ContentListScreen(ContentSection Section, IReadOnlyList<ContentListItem> Rows, string? Query, bool ShowDeleted);

@@ -54,7 +54,8 @@ public sealed class ContentEditingService(
         }
 
         var slug = await db.FreeSlugAsync<T>(culture, source.Slug);
-        var draft = new ContentSubmission { Title = source.Title, Slug = slug, Summary = source.Summary, BodyMarkdown = source.BodyMarkdown, Status = nameof(ContentStatus.Draft) };
+        var draft = new ContentSubmission { Title = source.Title, Slug = slug, Summary = source.Summary, BodyMarkdown = source.BodyMarkdown, Status = nameof(ContentStatus.Draft) }
+            .WithReviewScheduleOf(source, withDate: false);
         return await SaveAsync(ContentLabels.New<T>(slug, source, culture), 0, draft, actor);
     }
 
@@ -93,7 +94,7 @@ public sealed class ContentEditingService(
         }
 
         item.MarkReviewed(clock.GetUtcNow().UtcDateTime, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor));
-        audit.Add(actor, $"{ContentLabels.Of(KindOf<T>(), item.Culture)} reviewed by the attorney", ContentLabels.Target(item));
+        audit.Add(actor, $"{ContentLabels.Of(KindOf<T>(), item.Culture)} reviewed by the attorney", ContentLabels.Target(item), (item as Article)?.ReviewSchedule());
         await db.SaveChangesAsync();
         await pageCache.EvictAsync(KindOf<T>());
         return ReviewOutcome.Reviewed;
@@ -115,7 +116,7 @@ public sealed class ContentEditingService(
             Title = revision.Title, Slug = revision.Slug, Summary = revision.Summary, BodyMarkdown = revision.BodyMarkdown,
             SeoTitle = revision.SeoTitle, SeoDescription = revision.SeoDescription,
             Status = item.Status.ToString(), PublishAt = ContentRules.PublishAtText(item.PublishedAt),
-        };
+        }.WithReviewScheduleOf(item);
         return await SaveAsync(item, item.Version, submission, actor, $"Restored revision {number}");
     }
 
@@ -128,7 +129,7 @@ public sealed class ContentEditingService(
         var now = clock.GetUtcNow().UtcDateTime;
         var isNew = item is null || item.Id == 0;
         var stored = isNew ? null : StoredContent.Of(item!, now);
-        var (values, errors) = ContentRules.Validate(submission, kind, FirmTimeZone.Value);
+        var (values, errors) = ContentRules.Validate(submission, kind, FirmTimeZone.Value, ContentEditingSteps.ReviewDatesOf(item, kind, now));
         if (values is null)
         {
             return SaveOutcome.Invalid(errors, stored);
@@ -179,7 +180,7 @@ public sealed class ContentEditingService(
         item.UpdatedAt = now;
         item.Version++;
         // The attorney reviewed the text as it was: a new text needs a new review before the page says so.
-        var reviewWithdrawn = textChanged && item.WithdrawReview();
+        var reviewWithdrawn = textChanged && item.WithdrawReview(now);
         // A typo fix leaves the translations up to date; any other change to an English text puts them behind it.
         if (textChanged && !values.MinorChange)
         {
@@ -205,6 +206,7 @@ public sealed class ContentEditingService(
             audit.Add(actor, "Attorney's review withdrawn by a change to the text", ContentLabels.Target(item));
         }
 
+        audit.ScheduleReview(actor, item, values);
         if (broughtInLine)
         {
             audit.Add(actor, $"Translation marked as matching English text version {item.SourceTextVersion}", ContentLabels.Target(item));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
@@ -60,5 +61,42 @@ internal static class ContentEditingSteps
         var when = FirmTimeZone.ToFirmTime(current.UpdatedAt).ToString("MMMM d 'at' h:mm tt", CultureInfo.InvariantCulture);
         return $"{who} saved this page on {when}, while you were editing it, so your changes were not saved. " +
                "Your text is still below: copy what you need, then open the page again to see their version and add your changes to it.";
+    }
+
+    /// <summary>What an article's typed review-by day is checked against (null for a practice area: it has no review cadence).</summary>
+    public static ReviewDates? ReviewDatesOf(IEditableContent? item, ContentKind kind, DateTime utcNow) =>
+        kind == ContentKind.Article ? new ReviewDates((item as Article)?.ReviewBy, ReviewCadence.FirmDay(utcNow)) : null;
+
+    /// <summary>
+    /// A save made for staff keeps the article's review schedule: a restore its cadence and review-by day, a new
+    /// translation (<paramref name="withDate"/> false: its text is not reviewed yet) its source's cadence.
+    /// </summary>
+    public static ContentSubmission WithReviewScheduleOf(this ContentSubmission submission, IEditableContent item, bool withDate = true) =>
+        item is Article article
+            ? submission with
+            {
+                ReviewBy = withDate ? article.ReviewBy?.ToString(ReviewCadence.DateFormat, CultureInfo.InvariantCulture) : null,
+                FastMoving = article.FastMoving ? "true" : null,
+            }
+            : submission;
+
+    /// <summary>Applies the editor's review cadence and review-by day to an article, with an audit entry when they changed.</summary>
+    public static void ScheduleReview(this AuditLog audit, ClaimsPrincipal actor, IEditableContent item, ContentValues values)
+    {
+        if (item is Article article && article.ScheduleReview(values.FastMoving, values.ReviewBy))
+        {
+            audit.Add(actor, "Article review schedule changed", ContentLabels.Target(item), ReviewSchedule(article));
+        }
+    }
+
+    /// <summary>"Review by June 3, 2027; fast-moving topic (every 2 months)", as the audit log and the editor say it.</summary>
+    public static string ReviewSchedule(this Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var due = article.ReviewBy is { } day ? $"Review by {day.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}" : "Not reviewed yet";
+        var cadence = article.FastMoving
+            ? $"fast-moving topic (every {ReviewCadence.FastMovingMonths} months)"
+            : $"standard cadence (every {ReviewCadence.StandardMonths} months)";
+        return $"{due}; {cadence}";
     }
 }

@@ -24,6 +24,23 @@ public sealed record TranslationTask(ContentKind Kind, string Title, string Cult
 /// </summary>
 public sealed record TranslationWork(IReadOnlyList<TranslationTask> Missing, IReadOnlyList<TranslationTask> OutOfDate, IReadOnlyList<TranslationTask> NotReviewed);
 
+/// <summary>
+/// A published article whose review is due: <see cref="DueOn"/> is its review-by day; for unreviewed text, the day its
+/// text changed (<see cref="ChangedUnreviewed"/>) or, never reviewed, the day it went public.
+/// </summary>
+public sealed record ReviewDue(int Id, string Title, string Culture, DateOnly DueOn, bool Reviewed, bool FastMoving)
+{
+    public bool ChangedUnreviewed { get; init; }
+
+    public int DaysLate(DateOnly today) => today.DayNumber - DueOn.DayNumber;
+}
+
+/// <summary>The articles the attorney must review: overdue ones, then those due in the next <see cref="ReviewCadence.DueSoonDays"/> days.</summary>
+public sealed record ReviewWork(DateOnly Today, IReadOnlyList<ReviewDue> Overdue, IReadOnlyList<ReviewDue> DueSoon)
+{
+    public static ReviewWork None { get; } = new(default, [], []);
+}
+
 /// <summary>One revision in the history: who saved it, when, what the save did and which fields it changed (null: not recorded).</summary>
 public sealed record RevisionSummary(int Number, DateTime SavedAt, string SavedBy, string Note, RevisionChanges? Changes);
 

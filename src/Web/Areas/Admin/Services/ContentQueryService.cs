@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using PiriSite.Domain.Search;
 
 namespace PiriSite.Web.Areas.Admin.Services;
@@ -51,6 +52,26 @@ public sealed class ContentQueryService(SiteDbContext db, TimeProvider clock)
             tasks.Where(t => t.Status.Missing && t.SourcePublished).Select(t => t.Task).ToList(),
             tasks.Where(t => !t.Status.Missing && t.Status.OutOfDate).Select(t => t.Task).ToList(),
             tasks.Where(t => !t.Status.Missing && !t.Status.Reviewed).Select(t => t.Task).ToList());
+    }
+
+    /// <summary>Published articles overdue for review (longest overdue first), then those due within 30 days (soonest first); every language.</summary>
+    public async Task<ReviewWork> ReviewWorkAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var overdue = await ReviewDueAsync(ReviewCadence.Overdue(now), cancellationToken);
+        var soon = await ReviewDueAsync(ReviewCadence.DueWithin(now, ReviewCadence.DueSoonDays), cancellationToken);
+        return new(ReviewCadence.FirmDay(now), [.. overdue.OrderBy(r => r.DueOn).ThenBy(r => r.Title, StringComparer.CurrentCulture)], [.. soon.OrderBy(r => r.DueOn)]);
+    }
+
+    private async Task<List<ReviewDue>> ReviewDueAsync(Expression<Func<Article, bool>> rule, CancellationToken cancellationToken)
+    {
+        var rows = await db.Articles.AsNoTracking().Where(rule)
+            .Select(a => new { a.Id, a.Title, a.Culture, a.ReviewBy, a.PublishedAt, Reviewed = a.ReviewedAt != null, a.FastMoving })
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new ReviewDue(a.Id, a.Title, a.Culture, ReviewCadence.DueOn(a.ReviewBy, a.PublishedAt!.Value), a.Reviewed, a.FastMoving)
+        {
+            ChangedUnreviewed = !a.Reviewed && a.ReviewBy is not null,
+        }).ToList();
     }
 
     private async Task<List<(TranslationTask Task, TranslationStatus Status, bool SourcePublished)>> WorkAsync<T>(DateTime now, CancellationToken cancellationToken)
