@@ -21,6 +21,9 @@ public sealed record DashboardViewModel(
     /// <summary>The translations to write, bring in line with the English, or have the attorney review.</summary>
     public TranslationWork Translations { get; init; } = new([], [], []);
 
+    /// <summary>Advertising snapshots still to file, oldest deadline first; null for staff, who do no filing.</summary>
+    public AdvertisingToFile? AdvertisingToFile { get; init; }
+
     /// <summary>A translation task's editor: the translation's own, or (when it is missing) the English page's, where it is added.</summary>
     public static string EditorPath(TranslationTask task)
     {
