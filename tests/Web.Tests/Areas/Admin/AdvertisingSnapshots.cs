@@ -8,7 +8,7 @@ using PiriSite.Web.Tests.Infrastructure;
 namespace PiriSite.Web.Tests.Areas.Admin;
 
 /// <summary>Archived pages made the way the capture worker makes them (Brotli-compressed HTML, readable text), saved directly.</summary>
-internal static class AdvertisingSnapshots
+public static class AdvertisingSnapshots
 {
     public static string HashOf(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

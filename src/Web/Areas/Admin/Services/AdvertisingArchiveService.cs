@@ -60,13 +60,13 @@ public sealed class AdvertisingArchiveService(SiteDbContext db, AuditLog audit, 
 
         if (query.From is { } from)
         {
-            var start = FirmDayStart(from);
+            var start = FirmTimeZone.DayStartUtc(from);
             found = found.Where(s => s.PublishedAt >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = FirmDayStart(to.AddDays(1));
+            var end = FirmTimeZone.DayStartUtc(to.AddDays(1));
             found = found.Where(s => s.PublishedAt < end);
         }
 
@@ -228,9 +228,6 @@ public sealed class AdvertisingArchiveService(SiteDbContext db, AuditLog audit, 
         var today = Today;
         return rows.Select(r => r.FilingState == AdvertisingFilingState.NeedsFiling ? r with { DaysLeft = r.DueOn.DayNumber - today.DayNumber } : r).ToList();
     }
-
-    private static DateTime FirmDayStart(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), FirmTimeZone.Value);
 
     // "PracticeArea:asylum" → "practice-area-asylum": letters, digits and hyphens only.
     private static string FileSlug(string pageKey) =>
