@@ -146,8 +146,11 @@ public class AdvertisingSnapshot
     }
 
     /// <summary>The last day to file: ten days after the firm-time day it went public.</summary>
-    public DateOnly FilingDueOn(TimeZoneInfo firmTimeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(PublishedAt, DateTimeKind.Utc), firmTimeZone)).AddDays(FilingWindowDays);
+    public DateOnly FilingDueOn(TimeZoneInfo firmTimeZone) => FilingDueFor(PublishedAt, firmTimeZone);
+
+    /// <summary>The same rule for a publication time read without its snapshot (the archive's lists read no page bytes).</summary>
+    public static DateOnly FilingDueFor(DateTime publishedAt, TimeZoneInfo firmTimeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(publishedAt, DateTimeKind.Utc), firmTimeZone)).AddDays(FilingWindowDays);
 
     /// <summary>Days left to file (0 on the last day, negative once late); null when nothing is to be filed.</summary>
     public int? FilingDaysLeft(DateOnly today, TimeZoneInfo firmTimeZone) =>

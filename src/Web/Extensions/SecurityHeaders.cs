@@ -6,24 +6,23 @@ internal static class SecurityHeaders
 
     public const string TempDataCookieName = "__Host-PiriSite.TempData";
 
+    /// <summary>
+    /// An archived public page served to the Attorney as the public saw it: sandboxed (no script runs, and its opaque
+    /// origin reaches nothing of the staff area), with its inline stylesheet and inlined or https images and fonts.
+    /// </summary>
+    public const string ArchivedPagePolicy = "ArchivedPage";
+
+    public const string ArchivedPageContentSecurityPolicy =
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; font-src data:";
+
     public static IServiceCollection AddSiteSecurityHeaders(this IServiceCollection services, IHostEnvironment environment)
     {
         var isDevelopment = environment.IsDevelopment();
 
         services.AddSecurityHeaderPolicies().SetDefaultPolicy(policy =>
         {
-            policy.AddContentTypeOptionsNoSniff()
-                .AddFrameOptionsDeny()
+            AddCommonHeaders(policy, isDevelopment)
                 .AddReferrerPolicyStrictOriginWhenCrossOrigin()
-                .AddCrossOriginOpenerPolicy(coop => coop.SameOrigin())
-                .RemoveServerHeader()
-                .AddPermissionsPolicy(permissions =>
-                {
-                    permissions.AddCamera().None();
-                    permissions.AddMicrophone().None();
-                    permissions.AddGeolocation().None();
-                    permissions.AddPayment().None();
-                })
                 // Nothing is allowed unless named: everything the site needs comes from itself, no inline script, no
                 // third-party code, no frames, no plugins. (The JSON-LD block is data, not script, and needs nothing.)
                 .AddContentSecurityPolicy(csp =>
@@ -40,16 +39,39 @@ internal static class SecurityHeaders
                     csp.AddFormAction().Self();
                     csp.AddFrameAncestors().None();
                 });
-
-            // HSTS pins browsers to HTTPS for a year; in Development it would break plain-HTTP localhost.
-            if (!isDevelopment)
-            {
-                policy.AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 60 * 60 * 24 * 365);
-            }
+        }).AddPolicy(ArchivedPagePolicy, policy =>
+        {
+            // No referrer: the archived page's links must not tell other sites the staff area's addresses.
+            AddCommonHeaders(policy, isDevelopment)
+                .AddReferrerPolicyNoReferrer()
+                .AddCustomHeader("Content-Security-Policy", ArchivedPageContentSecurityPolicy);
         });
 
         services.AddSiteCookies();
         return services;
+    }
+
+    private static HeaderPolicyCollection AddCommonHeaders(HeaderPolicyCollection policy, bool isDevelopment)
+    {
+        policy.AddContentTypeOptionsNoSniff()
+            .AddFrameOptionsDeny()
+            .AddCrossOriginOpenerPolicy(coop => coop.SameOrigin())
+            .RemoveServerHeader()
+            .AddPermissionsPolicy(permissions =>
+            {
+                permissions.AddCamera().None();
+                permissions.AddMicrophone().None();
+                permissions.AddGeolocation().None();
+                permissions.AddPayment().None();
+            });
+
+        // HSTS pins browsers to HTTPS for a year; in Development it would break plain-HTTP localhost.
+        if (!isDevelopment)
+        {
+            policy.AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 60 * 60 * 24 * 365);
+        }
+
+        return policy;
     }
 
     /// <summary>

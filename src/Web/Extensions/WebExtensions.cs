@@ -52,6 +52,7 @@ public static class WebExtensions
         // The advertising archive: publications queued with the content they publish, captured by its worker
         services.AddSingleton<PiriSite.Web.Services.Advertising.AdvertisingCaptureSignal>();
         services.AddScoped<PiriSite.Web.Services.Advertising.AdvertisingArchive>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.AdvertisingArchiveService>();
 
         // Media library (uploads, their folder, serving) and the audit log's pages
         services.AddSingleton<PiriSite.Web.Services.Media.MediaFolder>();

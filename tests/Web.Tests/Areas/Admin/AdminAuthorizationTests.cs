@@ -32,12 +32,13 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
 
     /// <summary>Real things for the requests to act on, so that a request let through would show.</summary>
     private sealed record Targets(
-        string ActiveStaffId, string DisabledStaffId, string Lead, string SpamLead, int ArticleId, int PracticeAreaId, int FailedMessageId, int FirmVersion);
+        string ActiveStaffId, string DisabledStaffId, string Lead, string SpamLead, int ArticleId, int PracticeAreaId, int FailedMessageId, int FirmVersion,
+        long AdvertisingSnapshotId = 0);
 
     /// <summary>
     /// What only the Attorney may do, written out by hand from the product's rules: staff accounts, the audit log,
     /// the firm profile, permanent deletion of requests (one, or suspected spam in bulk), the attorney's review of an
-    /// article, and the email outbox.
+    /// article, the email outbox, and the advertising archive (the filings are the responsible attorney's).
     /// </summary>
     private static List<AttorneyOnlyRequest> AttorneyOnlyRequests(Targets t)
     {
@@ -65,6 +66,15 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
             new("GET", "admin/outbox", "/admin/outbox"),
             new("POST", "admin/outbox/{id:int}/retry", $"/admin/outbox/{t.FailedMessageId}/retry"),
             new("POST", "admin/outbox/retry-failed", "/admin/outbox/retry-failed"),
+            new("GET", "admin/advertising", "/admin/advertising"),
+            new("GET", "admin/advertising/{id:long}", $"/admin/advertising/{t.AdvertisingSnapshotId}"),
+            new("POST", "admin/advertising/{id:long}", $"/admin/advertising/{t.AdvertisingSnapshotId}", new()
+            {
+                ["Choice"] = "exempt", ["ExemptReason"] = "Marked by staff", ["Shown"] = $"NeedsFiling.0",
+            }),
+            new("GET", "admin/advertising/{id:long}/view", $"/admin/advertising/{t.AdvertisingSnapshotId}/view"),
+            new("GET", "admin/advertising/{id:long}/download", $"/admin/advertising/{t.AdvertisingSnapshotId}/download"),
+            new("GET", "admin/advertising/compare", $"/admin/advertising/compare?from={t.AdvertisingSnapshotId}&to={t.AdvertisingSnapshotId}"),
         ];
 
         // HEAD is answered wherever GET is, so it must be refused wherever GET is.
@@ -80,7 +90,7 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
                 var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
                 // Route values: a number where the route wants one, an identifier otherwise.
                 var path = "/" + System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, "\\{([^}:]+)(:[^}]+)?\\}",
-                    m => m.Groups[2].Value.Contains("int", StringComparison.Ordinal) ? "1" : "00000000-0000-0000-0000-000000000000");
+                    m => m.Groups[2].Value.Contains("int", StringComparison.Ordinal) || m.Groups[2].Value.Contains("long", StringComparison.Ordinal) ? "1" : "00000000-0000-0000-0000-000000000000");
                 return methods.Select(m => new AdminEndpoint(m, path));
             })
             .Distinct()
@@ -186,8 +196,8 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
         var (user, key) = await StaffSessions.CreateAsync(factory, "attorney.cache@pirisite.test", StaffRoles.Attorney);
         using var client = await StaffSessions.SignInAsync(factory, user.Email!, key);
 
-        // Pages that need an existing item (a route value) are left to their own tests.
-        foreach (var endpoint in AdminEndpoints().Where(e => e.Method == "GET" && !e.Path.Contains("/1/", StringComparison.Ordinal)
+        // Pages that need an existing item (a route value, or the two snapshots compare names) are left to their own tests.
+        foreach (var endpoint in AdminEndpoints().Where(e => e.Method == "GET" && !e.Path.Contains("/1/", StringComparison.Ordinal) && e.Path != "/admin/advertising/compare"
             && !e.Path.EndsWith("/1", StringComparison.Ordinal) && !e.Path.Contains("00000000", StringComparison.Ordinal)))
         {
             var response = await client.GetAsync(endpoint.Path);
@@ -220,7 +230,8 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
         var articleId = await scope.Db.Articles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
         var practiceAreaId = await scope.Db.PracticeAreas.Where(p => p.Culture == SiteCulture.Spanish && p.Slug == "asilo").Select(p => p.Id).SingleAsync();
         var firmVersion = await scope.Db.FirmProfiles.Where(f => f.Culture == SiteCulture.English).Select(f => f.Version).SingleAsync();
-        return new Targets(active.Id, disabled.Id, lead, spamLead, articleId, practiceAreaId, failed.Id, firmVersion);
+        var advertising = await AdvertisingSnapshots.AddAsync(factory, "authorization-target", "en", DateTime.UtcNow.AddDays(-1), "An archived page.");
+        return new Targets(active.Id, disabled.Id, lead, spamLead, articleId, practiceAreaId, failed.Id, firmVersion, advertising);
     }
 
     /// <summary>Everything the Attorney-only requests would change, as one comparable string.</summary>
@@ -237,6 +248,7 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
         var area = await db.PracticeAreas.AsNoTracking().Where(p => p.Id == t.PracticeAreaId).Select(p => $"{p.ReviewedAt:O} {p.ReviewedBy}").SingleAsync();
         var firm = await db.FirmProfiles.AsNoTracking().Where(f => f.Culture == SiteCulture.English).Select(f => $"{f.FirmName} {f.AttorneyName} v{f.Version}").SingleAsync();
         var message = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == t.FailedMessageId).Select(m => $"{m.Status} {m.NextAttemptAt:O}").SingleAsync();
-        return string.Join("\n", [.. users, .. keys, .. leads, article, area, firm, message, $"{leads.Count} leads"]);
+        var advertising = await db.AdvertisingSnapshots.AsNoTracking().Where(s => s.Id == t.AdvertisingSnapshotId).Select(s => $"{s.FilingState} {s.ExemptReason}").SingleAsync();
+        return string.Join("\n", [.. users, .. keys, .. leads, article, area, firm, message, advertising, $"{leads.Count} leads"]);
     }
 }

@@ -1,3 +1,4 @@
+using PiriSite.Domain.Accounts;
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
 using PiriSite.Web.Services.Mail;
@@ -6,8 +7,11 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 
 [Route("admin")]
 public sealed class DashboardController(
-    LeadStatisticsService statistics, IOptions<LeadsOptions> options, OutboxService outbox, ContentQueryService content) : AdminController
+    LeadStatisticsService statistics, IOptions<LeadsOptions> options, OutboxService outbox, ContentQueryService content,
+    AdvertisingArchiveService advertising) : AdminController
 {
+    private const int DashboardAdvertisingItems = 8;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -21,6 +25,7 @@ public sealed class DashboardController(
             MailAlert = await outbox.IntakeAlertAsync(cancellationToken),
             Translations = await content.TranslationWorkAsync(cancellationToken),
             Reviews = await content.ReviewWorkAsync(cancellationToken),
+            AdvertisingToFile = User.IsInRole(StaffRoles.Attorney) ? await advertising.ToFileAsync(DashboardAdvertisingItems, cancellationToken) : null,
         };
         return View(model);
     }

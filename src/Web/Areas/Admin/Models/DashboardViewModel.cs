@@ -21,8 +21,11 @@ public sealed record DashboardViewModel(
     /// <summary>The translations to write, bring in line with the English, or have the attorney review.</summary>
     public TranslationWork Translations { get; init; } = new([], [], []);
 
-    /// <summary>Issue 15: the articles overdue for the attorney's review, and those due soon.</summary>
+    /// <summary>The articles overdue for the attorney's review, and those due soon.</summary>
     public ReviewWork Reviews { get; init; } = ReviewWork.None;
+
+    /// <summary>Advertising snapshots still to file, oldest deadline first; null for staff, who do no filing.</summary>
+    public AdvertisingToFile? AdvertisingToFile { get; init; }
 
     /// <summary>A translation task's editor: the translation's own, or (when it is missing) the English page's, where it is added.</summary>
     public static string EditorPath(TranslationTask task)

@@ -1,0 +1,19 @@
+using System.Net;
+using Microsoft.AspNetCore.Html;
+using PiriSite.Web.Areas.Admin.Services;
+
+namespace PiriSite.Web.Areas.Admin.Models;
+
+/// <summary>How the compare screens (content revisions, advertising snapshots) write changed words.</summary>
+public static class DiffMarkup
+{
+    /// <summary>The changed words: struck through (removed) or underlined (added), never by colour alone, and said to screen readers.</summary>
+    public static IHtmlContent Spans(IReadOnlyList<DiffSpan> spans) => new HtmlContentBuilder().AppendHtml(string.Concat(spans.Select(span => span.Change switch
+    {
+        DiffChange.Removed => $"<span class=\"visually-hidden\" lang=\"en\">removed: </span><del>{WebUtility.HtmlEncode(span.Text)}</del>",
+        DiffChange.Added => $"<span class=\"visually-hidden\" lang=\"en\">added: </span><ins>{WebUtility.HtmlEncode(span.Text)}</ins>",
+        _ => WebUtility.HtmlEncode(span.Text),
+    })));
+
+    public static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+}
