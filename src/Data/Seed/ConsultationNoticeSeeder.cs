@@ -15,8 +15,8 @@ internal sealed record ConsultationNoticeSeed(string Text, string CheckboxLabel)
 /// </summary>
 internal sealed class ConsultationNoticeSeeder(SiteDbContext db, TimeProvider clock)
 {
-    public const string SeedAuthor = "Installed with the site";
-    public const string EarlierRequestsAuthor = "Recorded with earlier requests";
+    public const string SeedAuthor = "the site's installation";
+    public const string EarlierRequestsAuthor = "the words stored with earlier requests";
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
