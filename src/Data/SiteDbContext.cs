@@ -24,6 +24,8 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
 
     public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
 
+    public DbSet<ConsultationNoticeVersion> ConsultationNoticeVersions => Set<ConsultationNoticeVersion>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<LeadNote> LeadNotes => Set<LeadNote>();

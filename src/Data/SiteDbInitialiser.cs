@@ -39,6 +39,8 @@ public sealed partial class SiteDbInitialiser(
         // Two-factor secrets written in plain text by an earlier version are encrypted now, once.
         await tokens.ProtectPlainTokensAsync(db, cancellationToken);
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);
+        // The consultation notice per language, and older requests linked to the version they accepted.
+        await new ConsultationNoticeSeeder(db, clock).SeedAsync(cancellationToken);
         await CreateFirstAttorneyAsync(); // after the seed: the firm profile names the attorney
         await RenderStaleContentAsync(cancellationToken);
         await BackfillReviewByAsync(cancellationToken);

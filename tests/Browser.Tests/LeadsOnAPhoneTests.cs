@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using PiriSite.Browser.Tests.Infrastructure;
 using PiriSite.Domain.Accounts;
 using PiriSite.Domain.Consultations;
+using PiriSite.Web.Tests.Infrastructure;
 using PiriSite.Domain.Content;
 
 namespace PiriSite.Browser.Tests;
@@ -122,11 +123,14 @@ public class LeadsOnAPhoneTests(BrowserFixture browser)
     {
         var now = DateTime.UtcNow;
         var today = DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(now));
+        var english = await SeededNotices.CurrentAsync(browser.Factory);
+        var spanish = await SeededNotices.CurrentAsync(browser.Factory, "es");
         ConsultationRequest Make(string name, string area, ContactLanguage language, Urgency urgency, string description, TimeSpan ago,
             DateOnly? courtDate = null, SpamVerdict verdict = SpamVerdict.NotSpam) =>
             ConsultationRequest.Create(
                 new ConsultationDetails($"{name} {_tag}", "(214) 555-0142", null, language, ContactMethod.Phone, area, urgency, courtDate, description),
-                ConsultationReference.Generate(), Guid.NewGuid(), now - ago, "/consultation", language == ContactLanguage.Spanish ? "es" : "en", verdict);
+                ConsultationReference.Generate(), Guid.NewGuid(), now - ago, "/consultation", language == ContactLanguage.Spanish ? "es" : "en", verdict,
+                language == ContactLanguage.Spanish ? spanish : english);
 
         var detained = Make("Marisol Quintanilla", "immigration-court", ContactLanguage.Spanish, Urgency.Detained,
             "ICE detuvo a mi esposo esta mañana en Irving.", TimeSpan.Zero);

@@ -23,7 +23,8 @@ public class LeadsTests(BrowserFixture browser)
         var request = ConsultationRequest.Create(
             new ConsultationDetails(name, "(214) 555-0199", "familia.ejemplo@example.com", ContactLanguage.Spanish, ContactMethod.TextMessage,
                 null, verdict == SpamVerdict.NotSpam ? Urgency.Detained : Urgency.None, null, description),
-            ConsultationReference.Generate(), Guid.NewGuid(), DateTime.UtcNow, "/es/consulta", "es", verdict);
+            ConsultationReference.Generate(), Guid.NewGuid(), DateTime.UtcNow, "/es/consulta", "es", verdict,
+            await SeededNotices.CurrentAsync(browser.Factory, "es"));
         scope.Db.ConsultationRequests.Add(request);
         await scope.Db.SaveChangesAsync();
         return request.Reference;
@@ -177,7 +178,7 @@ public class LeadsTests(BrowserFixture browser)
         await visitor.GetByLabel("Español (Spanish)").CheckAsync();
         await visitor.GetByLabel("Someone is detained now").CheckAsync();
         await visitor.GetByLabel("Tell us briefly what is happening").FillAsync("Mi esposo fue detenido anoche.");
-        await visitor.GetByLabel(ConsultationNotice.CheckboxLabel).CheckAsync();
+        await visitor.GetByLabel((await SeededNotices.CurrentAsync(browser.Factory)).CheckboxLabel).CheckAsync();
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send my request" }).ClickAsync();
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Thank you. We received your request.");
         var reference = await visitor.Locator("#reference").InnerTextAsync();

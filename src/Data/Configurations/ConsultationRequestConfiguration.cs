@@ -17,9 +17,15 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Description).HasMaxLength(ConsultationValidator.DescriptionMaxLength);
         builder.Property(r => r.SourcePage).HasMaxLength(ConsultationRequest.SourcePageMaxLength);
         builder.Property(r => r.SourceCulture).HasMaxLength(SiteCulture.MaxLength);
-        builder.Property(r => r.AcknowledgedNoticeVersion).HasMaxLength(40);
-        builder.Property(r => r.AcknowledgedNoticeCulture).HasMaxLength(SiteCulture.MaxLength);
-        builder.Property(r => r.AcknowledgedNoticeText).HasMaxLength(2000);
+        // The notice a request accepted: a version is never deleted while a request refers to it.
+        builder.HasOne<ConsultationNoticeVersion>().WithMany().HasForeignKey(r => r.NoticeVersionId).OnDelete(DeleteBehavior.Restrict);
+
+        // Before notices were versioned each request stored its notice's words itself. The columns stay (mapped
+        // here only, not on the entity) so the initialiser can link those requests to a version of the same words;
+        // new requests leave them empty. A later release drops them once every installation has run the backfill.
+        builder.Property<string>(LegacyNoticeColumns.Version).HasMaxLength(40).IsRequired().HasDefaultValue("");
+        builder.Property<string>(LegacyNoticeColumns.Culture).HasMaxLength(SiteCulture.MaxLength).IsRequired().HasDefaultValue("");
+        builder.Property<string>(LegacyNoticeColumns.Text).HasMaxLength(2000).IsRequired().HasDefaultValue("");
         builder.Property(r => r.PreferredLanguage).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.ContactMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);

@@ -356,6 +356,46 @@ namespace PiriSite.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PiriSite.Domain.Consultations.ConsultationNoticeVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckboxLabel")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Culture", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationNoticeVersions");
+                });
+
             modelBuilder.Entity("PiriSite.Domain.Consultations.ConsultationRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -364,18 +404,24 @@ namespace PiriSite.Data.Migrations
 
                     b.Property<string>("AcknowledgedNoticeCulture")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("AcknowledgedNoticeText")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("AcknowledgedNoticeVersion")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("AssignedToId")
                         .HasMaxLength(450)
@@ -417,6 +463,9 @@ namespace PiriSite.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsUnread")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NoticeVersionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
@@ -471,6 +520,8 @@ namespace PiriSite.Data.Migrations
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("NoticeVersionId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1145,6 +1196,14 @@ namespace PiriSite.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Consultations.ConsultationRequest", b =>
+                {
+                    b.HasOne("PiriSite.Domain.Consultations.ConsultationNoticeVersion", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PiriSite.Domain.Consultations.LeadNote", b =>

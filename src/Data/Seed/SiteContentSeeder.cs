@@ -116,7 +116,7 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
         JsonSerializer.Deserialize<SeedManifest>(ReadResource(folder + "site.json"), s_json)
             ?? throw new InvalidOperationException($"Seed/{folder}site.json is empty.");
 
-    private static string ReadResource(string path)
+    internal static string ReadResource(string path)
     {
         var name = "Seed/" + path;
         using var stream = typeof(SiteContentSeeder).Assembly.GetManifestResourceStream(name)

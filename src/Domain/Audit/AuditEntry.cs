@@ -52,4 +52,7 @@ public static class AuditActions
     /// the most frequent line, so the log screen hides it unless asked.
     /// </summary>
     public const string ConsultationRequestViewed = "Consultation request viewed";
+
+    /// <summary>The Attorney saved a new version of the consultation notice in one language.</summary>
+    public const string ConsultationNoticeChanged = "Consultation notice changed";
 }

@@ -44,14 +44,12 @@ public class ConsultationRequest
     /// <summary>The language of the page the form was sent from.</summary>
     public string SourceCulture { get; set; } = "";
 
-    /// <summary>The <see cref="ConsultationNotice.Version"/> the person acknowledged.</summary>
-    public string AcknowledgedNoticeVersion { get; set; } = "";
-
-    /// <summary>The language of the notice the person read (the page's language).</summary>
-    public string AcknowledgedNoticeCulture { get; private set; } = "";
-
-    /// <summary>The exact words the person acknowledged, kept as they read them.</summary>
-    public string AcknowledgedNoticeText { get; private set; } = "";
+    /// <summary>
+    /// The <see cref="ConsultationNoticeVersion"/> the person read and accepted: a version in the page's language.
+    /// Every request made through the form has one; null only in a database not yet brought up to date (the
+    /// initialiser links older requests to the version of the text they stored).
+    /// </summary>
+    public int? NoticeVersionId { get; private set; }
 
     /// <summary>The staff member following it up.</summary>
     public string? AssignedToId { get; private set; }
@@ -111,11 +109,16 @@ public class ConsultationRequest
 
     public static ConsultationRequest Create(
         ConsultationDetails details, string reference, Guid idempotencyKey, DateTime createdAt,
-        string sourcePage, string sourceCulture, SpamVerdict spamVerdict)
+        string sourcePage, string sourceCulture, SpamVerdict spamVerdict, ConsultationNoticeVersion notice)
     {
         ArgumentNullException.ThrowIfNull(details);
-        // The form was shown in the page's language, so that is the notice the person read and accepted.
-        var notice = ConsultationNotice.For(sourceCulture);
+        ArgumentNullException.ThrowIfNull(notice);
+        // The form was shown in the page's language, so only a notice in that language can be the one accepted.
+        if (notice.Culture != sourceCulture)
+        {
+            throw new ArgumentException($"A request made in \"{sourceCulture}\" accepts a notice in that language, not in \"{notice.Culture}\".", nameof(notice));
+        }
+
         return new ConsultationRequest
         {
             Reference = reference,
@@ -133,9 +136,7 @@ public class ConsultationRequest
             StatusChangedAt = createdAt,
             SourcePage = sourcePage.Length > SourcePageMaxLength ? sourcePage[..SourcePageMaxLength] : sourcePage,
             SourceCulture = sourceCulture,
-            AcknowledgedNoticeVersion = notice.Version,
-            AcknowledgedNoticeCulture = notice.Culture,
-            AcknowledgedNoticeText = notice.Text,
+            NoticeVersionId = notice.Id,
             SpamVerdict = spamVerdict,
             // Suspected spam waits in quarantine for a person to review; it is never dropped.
             Status = spamVerdict == SpamVerdict.NotSpam ? LeadStatus.New : LeadStatus.Spam,

@@ -30,6 +30,12 @@ public enum ConsultationErrorCode
     DescriptionUnreadableCharacters,
     DescriptionTooLong,
     NoticeNotAcknowledged,
+
+    /// <summary>The form named a notice that is not one of its language's versions (a tampered or foreign form).</summary>
+    NoticeVersionUnknown,
+
+    /// <summary>The language has no notice at all, so no request can accept one.</summary>
+    NoticeUnavailable,
 }
 
 /// <summary>One field's problem: its code, and for a text that is too long, the limit and the length it has.</summary>

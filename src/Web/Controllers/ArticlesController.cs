@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PiriSite.Web.Extensions;
 using PiriSite.Web.Localization;
 using PiriSite.Web.Services.Caching;
+using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
@@ -14,6 +15,7 @@ namespace PiriSite.Web.Controllers;
 public sealed class ArticlesController(
     PublicContentService content,
     FirmProfileService firmProfile,
+    ConsultationNotices notices,
     PageContextFactory pages,
     IStringLocalizer<SharedResource> text,
     IOptions<SiteOptions> site) : Controller
@@ -60,6 +62,7 @@ public sealed class ArticlesController(
         {
             Alternates = await content.ListTranslationsAsync(ContentKind.Article, article.TranslationKey, cancellationToken),
         };
-        return View(ArticlePageViewModel.Create(page, article, article.RenderedBody(), firm, Request.Path, text));
+        var notice = await notices.CurrentAsync(SiteLanguage.Current, cancellationToken);
+        return View(ArticlePageViewModel.Create(page, article, article.RenderedBody(), firm, notice, Request.Path, text));
     }
 }

@@ -19,6 +19,7 @@ namespace PiriSite.Web.Controllers;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ConsultationController(
     ConsultationService consultations,
+    ConsultationNotices notices,
     FirmProfileService firmProfile,
     PageContextFactory pages,
     IAntiforgery antiforgery,
@@ -92,6 +93,8 @@ public sealed class ConsultationController(
         foreach (var (field, error) in result.Errors)
         {
             ModelState.AddModelError(field, localizer.Localize(error));
+            // A box ticked under another language's notice accepted nothing: it is ticked again under the one shown now.
+            form.Acknowledged = error.Code == ConsultationErrorCode.NoticeVersionUnknown ? null : form.Acknowledged;
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -130,7 +133,8 @@ public sealed class ConsultationController(
             localizer["Ask {0} for a free 30-minute consultation with immigration attorney {1}, or call {2}, 24 hours a day, 7 days a week.",
                 firm.FirmName, firm.AttorneyName, firm.Phone])
             with { HideCtaBand = true };
-        return new ConsultationPageViewModel(page, new ConsultationFormContext(form, PracticeAreaOption.From(areas), firm, showErrorSummary));
+        var notice = await notices.CurrentAsync(SiteLanguage.Current, cancellationToken);
+        return new ConsultationPageViewModel(page, new ConsultationFormContext(form, PracticeAreaOption.From(areas), firm, notice, showErrorSummary));
     }
 
     // The form and its confirmation exist in every language, at each language's own address.

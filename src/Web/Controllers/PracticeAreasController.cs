@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using PiriSite.Web.Localization;
 using PiriSite.Web.Services.Caching;
+using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
@@ -13,6 +14,7 @@ namespace PiriSite.Web.Controllers;
 public sealed class PracticeAreasController(
     PublicContentService content,
     FirmProfileService firmProfile,
+    ConsultationNotices notices,
     PageContextFactory pages,
     IStringLocalizer<SharedResource> text) : Controller
 {
@@ -45,6 +47,7 @@ public sealed class PracticeAreasController(
             Alternates = await content.ListTranslationsAsync(ContentKind.PracticeArea, area.TranslationKey, cancellationToken),
         };
         return View(PracticeAreaPageViewModel.Create(
-            page, area, area.RenderedBody(), firm, await content.ListPracticeAreasAsync(cancellationToken), Request.Path, text));
+            page, area, area.RenderedBody(), firm, await notices.CurrentAsync(SiteLanguage.Current, cancellationToken),
+            await content.ListPracticeAreasAsync(cancellationToken), Request.Path, text));
     }
 }

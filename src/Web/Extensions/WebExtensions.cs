@@ -80,6 +80,8 @@ public static class WebExtensions
 
         // Consultation requests
         services.AddScoped<ConsultationService>();
+        services.AddScoped<ConsultationNotices>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.ConsultationNoticeEditingService>();
         services.AddSingleton<ConsultationFormTokens>();
         services.AddSingleton<ConsultationEmails>();
         services.AddSiteRateLimits();

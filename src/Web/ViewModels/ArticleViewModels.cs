@@ -13,12 +13,13 @@ public sealed record ArticlePageViewModel(PageContext Page, Article Article, Ren
     /// in the page's language, its names from <paramref name="text"/> (English without one).
     /// </summary>
     public static ArticlePageViewModel Create(
-        PageContext page, Article article, RenderedMarkdown body, FirmProfile firm, string path, IStringLocalizer? text = null)
+        PageContext page, Article article, RenderedMarkdown body, FirmProfile firm, ConsultationNoticeVersion? notice, string path,
+        IStringLocalizer? text = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(article);
         var shortForm = new ConsultationFormContext(
-            ConsultationFormViewModel.Shared(null, path), [], firm, ShowErrorSummary: false, Compact: true);
+            ConsultationFormViewModel.Shared(null, path), [], firm, notice, ShowErrorSummary: false, Compact: true);
         var language = page.Language;
         Breadcrumb[] trail =
         [

@@ -28,6 +28,9 @@ public sealed class ConsultationFormViewModel
     /// <summary>The page the form was on.</summary>
     public string? Source { get; set; }
 
+    /// <summary>The id of the notice version the form showed: the one the person reads and accepts.</summary>
+    public string? NoticeVersion { get; set; }
+
     /// <summary>The honeypot: hidden from people, so only a bot fills it in.</summary>
     public string? Website { get; set; }
 
@@ -65,7 +68,7 @@ public sealed class ConsultationFormViewModel
         return this;
     }
 
-    public SubmissionEnvelope ToEnvelope() => new(IdempotencyKey, ShownAt, Website, Source);
+    public SubmissionEnvelope ToEnvelope() => new(IdempotencyKey, ShownAt, Website, Source) { NoticeVersion = NoticeVersion };
 
     public ConsultationSubmission ToSubmission() => new()
     {
@@ -90,12 +93,14 @@ public sealed record PracticeAreaOption(string Key, string Name)
 
 /// <summary>
 /// What the form views need besides the values: the choices and the firm's contact details. The compact
-/// form (on practice-area and article pages) leaves out the contact method and the practice-area choice.
+/// form (on practice-area and article pages) leaves out the contact method and the practice-area choice. The
+/// notice is the current version in the page's language; without one the form cannot be sent.
 /// </summary>
 public sealed record ConsultationFormContext(
     ConsultationFormViewModel Form,
     IReadOnlyList<PracticeAreaOption> PracticeAreas,
     Domain.Content.FirmProfile Firm,
+    ConsultationNoticeVersion? Notice,
     bool ShowErrorSummary,
     bool Compact = false);
 

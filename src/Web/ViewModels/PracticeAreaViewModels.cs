@@ -20,14 +20,14 @@ public sealed record PracticeAreaPageViewModel(
     /// <paramref name="text"/> (English without one).
     /// </summary>
     public static PracticeAreaPageViewModel Create(
-        PageContext page, PracticeArea area, RenderedMarkdown body, FirmProfile firm, IEnumerable<PracticeAreaListItem> publicAreas, string path,
-        IStringLocalizer? text = null)
+        PageContext page, PracticeArea area, RenderedMarkdown body, FirmProfile firm, ConsultationNoticeVersion? notice,
+        IEnumerable<PracticeAreaListItem> publicAreas, string path, IStringLocalizer? text = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(area);
         var others = publicAreas.Where(a => a.Slug != area.Slug).ToList();
         var shortForm = new ConsultationFormContext(
-            ConsultationFormViewModel.Shared(area.TranslationKey, path), [], firm, ShowErrorSummary: false, Compact: true);
+            ConsultationFormViewModel.Shared(area.TranslationKey, path), [], firm, notice, ShowErrorSummary: false, Compact: true);
         var language = page.Language;
         Breadcrumb[] trail =
         [

@@ -25,7 +25,7 @@ public class ConsultationControllerTests(SiteFactory factory) : IClassFixture<Si
             Assert.Contains($">{label}</label>", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains(ConsultationNotice.Text, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains((await SeededNotices.CurrentAsync(factory)).Text, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("no-store", string.Join(",", (await client.GetAsync("/consultation")).Headers.CacheControl?.ToString()), StringComparison.Ordinal);
     }
 
@@ -41,7 +41,7 @@ public class ConsultationControllerTests(SiteFactory factory) : IClassFixture<Si
 
         string[] expected =
         [
-            "Acknowledged", "ContactMethod", "CourtDate", "Description", "Email", "FullName", "IdempotencyKey", "Phone",
+            "Acknowledged", "ContactMethod", "CourtDate", "Description", "Email", "FullName", "IdempotencyKey", "NoticeVersion", "Phone",
             "PracticeArea", "PreferredLanguage", "ShownAt", "Source", "Urgency", "Website", "__RequestVerificationToken",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), names);
@@ -79,7 +79,7 @@ public class ConsultationControllerTests(SiteFactory factory) : IClassFixture<Si
         Assert.Equal(SpamVerdict.NotSpam, stored.SpamVerdict);
         Assert.Equal("/consultation", stored.SourcePage);
         Assert.Equal("en", stored.SourceCulture);
-        Assert.Equal(ConsultationNotice.Version, stored.AcknowledgedNoticeVersion);
+        Assert.Equal((await SeededNotices.CurrentAsync(factory)).Id, stored.NoticeVersionId);
         Assert.True((DateTime.UtcNow - stored.CreatedAt).Duration() < TimeSpan.FromMinutes(1));
     }
 

@@ -25,10 +25,11 @@ public class ConsultationLanguagesTests(SiteFactory factory) : IClassFixture<Sit
         Assert.Contains($"<form action=\"{path}\"", html, StringComparison.Ordinal);
         Assert.Contains(disclaimer, Html.Hrefs(html));
         Assert.Matches($"<input id=\"PreferredLanguage-{language}\"[^>]*value=\"{language}\" checked", html);
-        var notice = ConsultationNotice.For(path[1..3]);
+        var notice = await SeededNotices.CurrentAsync(factory, path[1..3]);
         Assert.Contains(notice.Text, text, StringComparison.Ordinal);
         Assert.Contains(notice.CheckboxLabel, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(ConsultationNotice.Text, text, StringComparison.Ordinal);
+        Assert.Contains($"name=\"NoticeVersion\" value=\"{notice.Id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain((await SeededNotices.CurrentAsync(factory)).Text, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Send my request", text, StringComparison.Ordinal);
     }
 
@@ -102,8 +103,9 @@ public class ConsultationLanguagesTests(SiteFactory factory) : IClassFixture<Sit
         var stored = await scope.Db.ConsultationRequests.SingleAsync(r => r.IdempotencyKey == Guid.Parse(form["IdempotencyKey"]));
         Assert.Equal("es", stored.SourceCulture);
         Assert.Equal("/es/consulta", stored.SourcePage);
-        Assert.Equal("es", stored.AcknowledgedNoticeCulture);
-        Assert.Equal(ConsultationNotice.For("es").Text, stored.AcknowledgedNoticeText);
+        var spanish = await scope.Db.ConsultationNoticeVersions.SingleAsync(v => v.Id == stored.NoticeVersionId);
+        Assert.Equal("es", spanish.Culture);
+        Assert.Equal((await SeededNotices.CurrentAsync(factory, "es")).Text, spanish.Text);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, PublicPageCach
         FirmProfile? Firm,
         IReadOnlyList<Article> Articles,
         IReadOnlyList<PracticeArea> PracticeAreas,
-        IReadOnlyList<SlugRedirect> Redirects);
+        IReadOnlyList<SlugRedirect> Redirects,
+        ConsultationNoticeVersion? Notice = null);
 
     /// <summary>
     /// One consistent copy of every language. Scheduled items are included; callers compare <c>PublishedAt</c>
@@ -73,7 +74,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, PublicPageCach
 
     public void Dispose() => _loading.Dispose();
 
-    // Four queries for all languages at once, split by culture in memory: the site has a few dozen rows.
+    // Five queries for all languages at once, split by culture in memory: the site has a few dozen rows.
     private async Task<Snapshot> LoadAsync(long generation, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -87,6 +88,10 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, PublicPageCach
             .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
             .ToListAsync(cancellationToken);
         var redirects = await db.SlugRedirects.AsNoTracking().ToListAsync(cancellationToken);
+        // The consultation notice in force in each language: its latest version.
+        var notices = await db.ConsultationNoticeVersions.AsNoTracking()
+            .Where(v => v.Number == db.ConsultationNoticeVersions.Where(o => o.Culture == v.Culture).Max(o => o.Number))
+            .ToListAsync(cancellationToken);
 
         var languages = SiteLanguage.All.ToDictionary(
             language => language.Code,
@@ -95,7 +100,8 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, PublicPageCach
                 firms.FirstOrDefault(f => f.Culture == language.Code),
                 articles.Where(a => a.Culture == language.Code).ToList(),
                 areas.Where(p => p.Culture == language.Code).ToList(),
-                redirects.Where(r => r.Culture == language.Code).ToList()),
+                redirects.Where(r => r.Culture == language.Code).ToList(),
+                notices.FirstOrDefault(n => n.Culture == language.Code)),
             StringComparer.Ordinal);
         return new Snapshot(generation, languages);
     }

@@ -35,6 +35,8 @@ public static class ConsultationErrorMessages
         ConsultationErrorCode.DescriptionUnreadableCharacters => "Some characters could not be read. Please check the description and try again.",
         ConsultationErrorCode.DescriptionTooLong => "Please shorten the description to {0} characters or fewer (it has {1}). You can tell us the rest during the consultation.",
         ConsultationErrorCode.NoticeNotAcknowledged => "Please tick the box to confirm you have read the notice. Sending the form does not make you a client.",
+        ConsultationErrorCode.NoticeVersionUnknown => "This form showed a notice that is not the one for this page. Please read the notice below and tick the box again; everything else you typed is still here.",
+        ConsultationErrorCode.NoticeUnavailable => "This form cannot be sent at the moment. Please call us instead: we answer 24 hours a day.",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 

@@ -15,6 +15,9 @@ public sealed record SubmissionEnvelope(string? IdempotencyKey, string? ShownAt,
 {
     /// <summary>The language of the page the request was made on: its notice is the one stored as accepted.</summary>
     public SiteLanguage Language { get; init; } = SiteLanguage.English;
+
+    /// <summary>The id of the notice version the form showed (checked against the page's language before use).</summary>
+    public string? NoticeVersion { get; init; }
 }
 
 /// <summary>A practice area a request may name: its key (the same in every language) and its name in the page's language.</summary>

@@ -16,6 +16,7 @@ public sealed partial class ConsultationService(
     FirmProfileService firmProfile,
     ConsultationEmails emails,
     ConsultationFormTokens formTokens,
+    ConsultationNotices notices,
     OutboxSignal outbox,
     TimeProvider clock,
     IOptions<ConsultationOptions> options,
@@ -74,9 +75,10 @@ public sealed partial class ConsultationService(
         var areas = await ListSourcePracticeAreasAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var validation = ConsultationValidator.Validate(submission, areas.Select(a => a.TranslationKey).ToList(), DateOnly.FromDateTime(now));
-        if (validation.Details is not { } details)
+        var (notice, noticeError) = await notices.AcceptedAsync(envelope.NoticeVersion, envelope.Language, cancellationToken);
+        if (validation.Details is not { } details || notice is null)
         {
-            return new SubmissionResult(null, validation.Errors);
+            return new SubmissionResult(null, WithNoticeError(validation.Errors, noticeError));
         }
 
         // A form without a readable key (hand-made or tampered) still gets its request stored, under a fresh key.
@@ -93,7 +95,7 @@ public sealed partial class ConsultationService(
         for (var attempt = 1; ; attempt++)
         {
             var request = ConsultationRequest.Create(details, ConsultationReference.Generate(), idempotencyKey, now,
-                SourcePath(envelope.SourcePage, envelope.Language), envelope.Language.Code, verdict);
+                SourcePath(envelope.SourcePage, envelope.Language), envelope.Language.Code, verdict, notice);
             db.ConsultationRequests.Add(request);
 
             // Suspected spam is kept for review. A robot's request (honeypot, too fast) sends no email: robots come in
@@ -192,6 +194,16 @@ public sealed partial class ConsultationService(
 
     // Only the configured public address, never the request's Host: staff must not get a link to someone else's site.
     private string AdminLink(string reference) => $"{siteOptions.Value.PublicOrigin}/admin/leads/{reference}";
+
+    // A notice that cannot be accepted is said at its box; a language without any notice, above the whole form.
+    private static IReadOnlyDictionary<string, ConsultationError> WithNoticeError(
+        IReadOnlyDictionary<string, ConsultationError> errors, ConsultationError? noticeError) =>
+        noticeError is null
+            ? errors
+            : new Dictionary<string, ConsultationError>(errors, StringComparer.Ordinal)
+            {
+                [noticeError.Code == ConsultationErrorCode.NoticeUnavailable ? "" : nameof(ConsultationSubmission.Acknowledged)] = noticeError,
+            };
 
     private static Guid? ReadKey(string? key) => Guid.TryParse(key, out var parsed) && parsed != Guid.Empty ? parsed : null;
 

@@ -59,6 +59,12 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
                 ["FirmName"] = "Firm renamed by staff", ["AttorneyName"] = "Someone else", ["Phone"] = "(833) 600-0029",
                 ["Version"] = t.FirmVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }),
+            new("GET", "admin/consultation-notice", "/admin/consultation-notice"),
+            new("POST", "admin/consultation-notice", "/admin/consultation-notice", new()
+            {
+                ["Text"] = "A notice reworded by staff.", ["CheckboxLabel"] = "Ticked.",
+            }),
+            new("GET", "admin/consultation-notice/{id:int}", $"/admin/consultation-notice/{SeededNotices.Version1().Id}"),
             new("POST", "admin/leads/{reference}/delete", $"/admin/leads/{t.Lead}/delete", new() { ["confirmed"] = "true" }),
             new("POST", "admin/leads/spam/delete", "/admin/leads/spam/delete", new() { ["references"] = t.SpamLead }),
             new("POST", "admin/articles/{id:int}/review", $"/admin/articles/{t.ArticleId}/review"),

@@ -16,7 +16,8 @@ public sealed class LeadLanguageTests : IDisposable
         var request = ConsultationRequest.Create(
             new ConsultationDetails("Aïssatou Diallo", "(214) 555-0199", null, ContactLanguage.French, ContactMethod.Phone,
                 "asylum", Urgency.None, null, "Une description."),
-            ConsultationReference.Generate(), Guid.NewGuid(), DateTime.UtcNow, "/fr/consultation", "fr", SpamVerdict.NotSpam);
+            ConsultationReference.Generate(), Guid.NewGuid(), DateTime.UtcNow, "/fr/consultation", "fr", SpamVerdict.NotSpam,
+            await SeededNotices.CurrentAsync(_factory, "fr"));
         await using (var scope = _factory.CreateDbScope())
         {
             scope.Db.ConsultationRequests.Add(request);
@@ -30,9 +31,9 @@ public sealed class LeadLanguageTests : IDisposable
         var text = WebUtility.HtmlDecode(html);
 
         Assert.Contains("<dd id=\"made-in\">French", text, StringComparison.Ordinal);
-        Assert.Contains($"Version {ConsultationNotice.Version}, in French", text, StringComparison.Ordinal);
-        Assert.Contains($"lang=\"fr\">{ConsultationNotice.For("fr").Text}</blockquote>", text, StringComparison.Ordinal);
-        Assert.DoesNotContain(ConsultationNotice.Text, text, StringComparison.Ordinal);
+        Assert.Contains("Version 1 (French), in force from", text, StringComparison.Ordinal);
+        Assert.Contains($"lang=\"fr\">{(await SeededNotices.CurrentAsync(_factory, "fr")).Text}</blockquote>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain((await SeededNotices.CurrentAsync(_factory)).Text, text, StringComparison.Ordinal);
 
         var inbox = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/leads"));
         var row = inbox[inbox.IndexOf(request.Reference, StringComparison.Ordinal)..];

@@ -30,7 +30,7 @@ public sealed class LeadRequestPageTests : IDisposable
         await using var scope = _factory.CreateDbScope();
         var request = ConsultationRequest.Create(
             new ConsultationDetails(name, "(214) 555-0142", "someone@example.com", language, method, null, urgency, courtDate, "A description."),
-            ConsultationReference.Generate(), Guid.NewGuid(), DateTime.UtcNow, "/consultation", "en", verdict);
+            ConsultationReference.Generate(), Guid.NewGuid(), DateTime.UtcNow, "/consultation", "en", verdict, SeededNotices.Version1());
         PiriSite.Domain.Tests.Consultations.LeadTestRequests.WalkTo(request, status, request.CreatedAt);
         scope.Db.ConsultationRequests.Add(request);
         await scope.Db.SaveChangesAsync();

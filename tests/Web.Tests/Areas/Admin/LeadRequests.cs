@@ -1,5 +1,6 @@
 using PiriSite.Domain.Consultations;
 using PiriSite.Domain.Tests.Consultations;
+using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Areas.Admin;
 
@@ -19,7 +20,7 @@ internal static class LeadRequests
         var request = ConsultationRequest.Create(
             new ConsultationDetails(name, phone, email, language, ContactMethod.NoPreference, area, urgency, courtDate, description),
             ConsultationReference.Generate(), Guid.NewGuid(), received, "/consultation", "en",
-            status == LeadStatus.Spam ? SpamVerdict.Honeypot : SpamVerdict.NotSpam);
+            status == LeadStatus.Spam ? SpamVerdict.Honeypot : SpamVerdict.NotSpam, SeededNotices.Version1());
         LeadTestRequests.WalkTo(request, status, received);
         return request;
     }

@@ -27,7 +27,11 @@ public sealed class ConsultationServiceTests(SiteFactory factory) : IClassFixtur
         await using var scope = factory.CreateDbScope();
         var consultations = scope.Services.GetRequiredService<ConsultationService>();
         var identity = consultations.IdentityFor();
-        var envelope = new SubmissionEnvelope(identity.IdempotencyKey, identity.ShownAt, Honeypot: "", SourcePage: "/practice-areas/asylum");
+        var notice = await SeededNotices.CurrentAsync(factory);
+        var envelope = new SubmissionEnvelope(identity.IdempotencyKey, identity.ShownAt, Honeypot: "", SourcePage: "/practice-areas/asylum")
+        {
+            NoticeVersion = notice.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 
         var first = await consultations.SubmitAsync(ValidSubmission(), envelope, CancellationToken.None);
         var again = await consultations.SubmitAsync(ValidSubmission(), envelope, CancellationToken.None);
@@ -37,6 +41,30 @@ public sealed class ConsultationServiceTests(SiteFactory factory) : IClassFixtur
         var stored = await scope.Db.ConsultationRequests.AsNoTracking().SingleAsync(r => r.Reference == first.Reference);
         Assert.Equal(Guid.Parse(identity.IdempotencyKey), stored.IdempotencyKey);
         Assert.Equal("/practice-areas/asylum", stored.SourcePage);
+        Assert.Equal(notice.Id, stored.NoticeVersionId);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("999999")]
+    [InlineData("es")] // the Spanish notice's id, on an English page
+    public async Task ANoticeThatIsNotOneOfThePageLanguagesVersionsIsRefusedAtTheBoxAndNothingIsStored(string? posted)
+    {
+        await using var scope = factory.CreateDbScope();
+        var consultations = scope.Services.GetRequiredService<ConsultationService>();
+        var identity = consultations.IdentityFor();
+        if (posted == "es")
+        {
+            posted = (await SeededNotices.CurrentAsync(factory, "es")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var result = await consultations.SubmitAsync(ValidSubmission(),
+            new SubmissionEnvelope(identity.IdempotencyKey, identity.ShownAt, null, null) { NoticeVersion = posted }, CancellationToken.None);
+
+        Assert.False(result.Accepted);
+        Assert.Equal(ConsultationErrorCode.NoticeVersionUnknown, result.Errors[nameof(ConsultationSubmission.Acknowledged)].Code);
+        Assert.False(await scope.Db.ConsultationRequests.AnyAsync(r => r.IdempotencyKey == Guid.Parse(identity.IdempotencyKey)));
     }
 
     [Fact]

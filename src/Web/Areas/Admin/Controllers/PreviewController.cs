@@ -1,5 +1,6 @@
 using PiriSite.Web.Areas.Admin.Models;
 using PiriSite.Web.Areas.Admin.Services;
+using PiriSite.Web.Services.Consultations;
 using PiriSite.Web.Services.Seo;
 using PiriSite.Web.ViewModels;
 
@@ -12,8 +13,8 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 /// firm profile and address), as at its public address. Marked as a preview, kept out of search engines, never
 /// cached (admin pages are sent no-store and have no output-cache policy) and never listed in the sitemap.
 /// </summary>
-public sealed class PreviewController(ContentPreviewService previews, PublicContentService content, PageContextFactory pages)
-    : AdminController
+public sealed class PreviewController(
+    ContentPreviewService previews, PublicContentService content, ConsultationNotices notices, PageContextFactory pages) : AdminController
 {
     private const string ArticleView = "~/Views/Articles/Show.cshtml";
     private const string PracticeAreaView = "~/Views/PracticeAreas/Show.cshtml";
@@ -23,12 +24,12 @@ public sealed class PreviewController(ContentPreviewService previews, PublicCont
     public async Task<IActionResult> UnsavedArticle(ContentEditorForm form, int? id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return Article(await previews.UnsavedAsync<Article>(id, form.ToSubmission(), cancellationToken));
+        return await ArticleAsync(await previews.UnsavedAsync<Article>(id, form.ToSubmission(), cancellationToken), cancellationToken);
     }
 
     [HttpGet("admin/articles/{id:int}/preview")]
     public async Task<IActionResult> SavedArticle(int id, CancellationToken cancellationToken) =>
-        Article(await previews.SavedAsync<Article>(id, cancellationToken));
+        await ArticleAsync(await previews.SavedAsync<Article>(id, cancellationToken), cancellationToken);
 
     /// <summary>The editor's text; <paramref name="id"/> (optional) is the saved practice area it edits.</summary>
     [HttpPost("admin/practice-areas/preview")]
@@ -42,7 +43,7 @@ public sealed class PreviewController(ContentPreviewService previews, PublicCont
     public async Task<IActionResult> SavedPracticeArea(int id, CancellationToken cancellationToken) =>
         await PracticeAreaAsync(await previews.SavedAsync<PracticeArea>(id, cancellationToken), cancellationToken);
 
-    private IActionResult Article(ContentPreview<Article>? preview)
+    private async Task<IActionResult> ArticleAsync(ContentPreview<Article>? preview, CancellationToken cancellationToken)
     {
         if (preview is null)
         {
@@ -51,12 +52,11 @@ public sealed class PreviewController(ContentPreviewService previews, PublicCont
 
         var article = preview.Item;
         var language = SiteLanguage.Of(article.Culture);
-        using (InLanguageResult.InLanguage(language))
-        {
-            var page = Page(preview, language, article.PageTitle, article.PageDescription);
-            var model = ArticlePageViewModel.Create(page, article, preview.Body, preview.Firm, SitePaths.Article(language, article.Slug));
-            return new InLanguageResult(View(ArticleView, model), language);
-        }
+        using var inLanguage = InLanguageResult.InLanguage(language);
+        var page = Page(preview, language, article.PageTitle, article.PageDescription);
+        var model = ArticlePageViewModel.Create(page, article, preview.Body, preview.Firm, await notices.CurrentAsync(language, cancellationToken),
+            SitePaths.Article(language, article.Slug));
+        return new InLanguageResult(View(ArticleView, model), language);
     }
 
     private async Task<IActionResult> PracticeAreaAsync(ContentPreview<PracticeArea>? preview, CancellationToken cancellationToken)
@@ -72,7 +72,8 @@ public sealed class PreviewController(ContentPreviewService previews, PublicCont
         using var inLanguage = InLanguageResult.InLanguage(language);
         var publicAreas = await content.ListPracticeAreasAsync(cancellationToken);
         var model = PracticeAreaPageViewModel.Create(
-            Page(preview, language, area.PageTitle, area.PageDescription), area, preview.Body, preview.Firm, publicAreas,
+            Page(preview, language, area.PageTitle, area.PageDescription), area, preview.Body, preview.Firm,
+            await notices.CurrentAsync(language, cancellationToken), publicAreas,
             SitePaths.PracticeArea(language, area.Slug));
         return new InLanguageResult(View(PracticeAreaView, model), language);
     }

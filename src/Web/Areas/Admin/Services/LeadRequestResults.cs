@@ -4,16 +4,17 @@ namespace PiriSite.Web.Areas.Admin.Services;
 public sealed record LeadDetails(
     string Reference, string FullName, LeadStatus Status, string? Phone, string? Email,
     ContactLanguage PreferredLanguage, ContactMethod ContactMethod, Urgency Urgency, DateOnly? CourtDate,
-    string Description, DateTime CreatedAt, string SourcePage, string AcknowledgedNoticeVersion,
+    string Description, DateTime CreatedAt, string SourcePage,
     SpamVerdict SpamVerdict, string? AssignedToId, DateOnly? FollowUpOn,
-    string SourceCulture, string AcknowledgedNoticeCulture, string AcknowledgedNoticeText)
+    string SourceCulture, ConsultationNoticeVersion? AcceptedNotice)
 {
-    public static LeadDetails Of(ConsultationRequest r)
+    /// <param name="notice">The version the request accepted (null only before the initialiser linked an older request).</param>
+    public static LeadDetails Of(ConsultationRequest r, ConsultationNoticeVersion? notice)
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.Reference, r.FullName, r.Status, r.Phone, r.Email, r.PreferredLanguage, r.ContactMethod, r.Urgency,
-            r.CourtDate, r.Description, r.CreatedAt, r.SourcePage, r.AcknowledgedNoticeVersion, r.SpamVerdict,
-            r.AssignedToId, r.FollowUpOn, r.SourceCulture, r.AcknowledgedNoticeCulture, r.AcknowledgedNoticeText);
+            r.CourtDate, r.Description, r.CreatedAt, r.SourcePage, r.SpamVerdict,
+            r.AssignedToId, r.FollowUpOn, r.SourceCulture, notice);
     }
 }
 

@@ -53,8 +53,9 @@ public sealed class LeadRequestService(
             .Select(u => new StaffOption(u.Id, names[u.Id], u.IsDisabled))
             .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         var today = LeadQueries.FirmDay(clock.GetUtcNow().UtcDateTime);
+        var notice = await db.ConsultationNoticeVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.NoticeVersionId);
         return new LeadDetail(
-            LeadDetails.Of(request),
+            LeadDetails.Of(request, notice),
             areas.FirstOrDefault(a => a.Key == request.PracticeAreaKey)?.Name,
             timeline,
             await LeadEarlierContacts.FindAsync(db, request),
