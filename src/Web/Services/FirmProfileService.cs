@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using PiriSite.Web.Localization;
 using PiriSite.Web.Services.Caching;
@@ -13,7 +14,8 @@ namespace PiriSite.Web.Services;
 /// blank) comes from the built-in fallback of the localization resources, and is logged as an error.
 /// </summary>
 public sealed partial class FirmProfileService(
-    PublishedContent published, IServiceProvider services, IStringLocalizer<SharedResource> text, ILogger<FirmProfileService> logger)
+    PublishedContent published, IServiceProvider services, IStringLocalizer<SharedResource> text, IHttpContextAccessor http,
+    ILogger<FirmProfileService> logger)
 {
     public Task<FirmProfile> GetAsync(CancellationToken cancellationToken = default) => GetAsync(SiteLanguage.Current, cancellationToken);
 
@@ -27,6 +29,12 @@ public sealed partial class FirmProfileService(
         ArgumentNullException.ThrowIfNull(language);
         var (own, english, failure) = await LoadAsync(language, cancellationToken);
         var choice = FirmProfileFallback.Choose(own, english, language.Code, FallbackTexts(language));
+        // A page with the fallback is not kept in the output cache: the next request tries the profile again.
+        if (choice.Missing.Count > 0 && http.HttpContext?.Features.Get<IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
+
         // One error per page that needed the fallback; no values, only which texts (they may name a person).
         if (failure is not null)
         {
