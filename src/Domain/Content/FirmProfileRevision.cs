@@ -46,13 +46,18 @@ public class FirmProfileRevision
         };
     }
 
-    /// <summary>The names of the fields whose text differs between the two (none when there is no earlier one).</summary>
+    /// <summary>
+    /// The names of the fields whose text differs between the two (none when there is no earlier one). Line endings
+    /// do not count: a browser posts a text area's lines ending in CR LF, whatever they were stored with.
+    /// </summary>
     public static List<string> ChangesBetween(FirmProfileSubmission? before, FirmProfileSubmission after)
     {
         ArgumentNullException.ThrowIfNull(after);
         return before is null ? [] : FirmProfileFields.All
-            .Where(f => !string.Equals(f.Value(before) ?? "", f.Value(after) ?? "", StringComparison.Ordinal))
+            .Where(f => !string.Equals(Lines(f.Value(before)), Lines(f.Value(after)), StringComparison.Ordinal))
             .Select(f => f.Name)
             .ToList();
     }
+
+    private static string Lines(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
 }

@@ -41,11 +41,11 @@ public class FirmProfileRevisionTests
     }
 
     [Fact]
-    public void SavingTheSameTextChangesNoField()
+    public void SavingTheSameTextWithOtherLineEndingsChangesNoField()
     {
         var firm = Profile();
         var before = firm.ToSubmission();
-        firm.Edit(before with { FirmName = "  The Piri Law Firm " }, s_now);
+        firm.Edit(before with { FirmName = "  The Piri Law Firm ", AboutMarkdown = "## Sobre nosotros\r\n\r\nTexto." }, s_now);
 
         Assert.Empty(FirmProfileRevision.ChangesBetween(before, firm.ToSubmission()));
     }

@@ -36,7 +36,7 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
 
     /// <summary>
     /// What only the Attorney may do, written out by hand from the product's rules: staff accounts, the audit log,
-    /// the firm profile, permanent deletion of requests (one, or suspected spam in bulk), the attorney's review of an
+    /// the firm profile and its history, permanent deletion of requests (one, or suspected spam in bulk), the attorney's review of an
     /// article, and the email outbox.
     /// </summary>
     private static List<AttorneyOnlyRequest> AttorneyOnlyRequests(Targets t)
@@ -57,6 +57,12 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
             {
                 ["FirmName"] = "Firm renamed by staff", ["AttorneyName"] = "Someone else", ["Phone"] = "(833) 600-0029",
                 ["Version"] = t.FirmVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }),
+            new("GET", "admin/firm/revisions", "/admin/firm/revisions"),
+            new("GET", "admin/firm/revisions/{number:int}", "/admin/firm/revisions/1"),
+            new("POST", "admin/firm/revisions/{number:int}/restore", "/admin/firm/revisions/1/restore", new()
+            {
+                ["confirmed"] = "true", ["version"] = t.FirmVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }),
             new("POST", "admin/leads/{reference}/delete", $"/admin/leads/{t.Lead}/delete", new() { ["confirmed"] = "true" }),
             new("POST", "admin/leads/spam/delete", "/admin/leads/spam/delete", new() { ["references"] = t.SpamLead }),
