@@ -22,6 +22,8 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
 
     public DbSet<FirmProfile> FirmProfiles => Set<FirmProfile>();
 
+    public DbSet<FirmProfileRevision> FirmProfileRevisions => Set<FirmProfileRevision>();
+
     public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
 
     public DbSet<ConsultationNoticeVersion> ConsultationNoticeVersions => Set<ConsultationNoticeVersion>();

@@ -11,6 +11,7 @@ internal sealed class FirmProfileConfiguration : IEntityTypeConfiguration<FirmPr
         builder.Property(f => f.Culture).HasMaxLength(SiteCulture.MaxLength).IsRequired();
         builder.Property(f => f.FirmName).HasMaxLength(FirmProfile.ShortTextMaxLength).IsRequired();
         builder.Property(f => f.AttorneyName).HasMaxLength(FirmProfile.ShortTextMaxLength).IsRequired();
+        builder.Property(f => f.PrincipalOfficeCity).HasMaxLength(FirmProfile.ShortTextMaxLength).IsRequired();
         builder.Property(f => f.Phone).HasMaxLength(40).IsRequired();
         builder.Property(f => f.ServiceArea).HasMaxLength(FirmProfile.ShortTextMaxLength);
         builder.Property(f => f.ConsultationOfferTitle).HasMaxLength(FirmProfile.ShortTextMaxLength);

@@ -853,6 +853,11 @@ namespace PiriSite.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PrincipalOfficeCity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrivacyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -887,6 +892,53 @@ namespace PiriSite.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("FirmProfiles");
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Content.FirmProfileRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("FieldsJson");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Culture", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FirmProfileRevisions");
                 });
 
             modelBuilder.Entity("PiriSite.Domain.Content.MediaFile", b =>

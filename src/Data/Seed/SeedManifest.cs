@@ -9,6 +9,7 @@ internal sealed record SeedManifest(
 internal sealed record FirmProfileSeed(
     string FirmName,
     string AttorneyName,
+    string PrincipalOfficeCity,
     string Phone,
     IReadOnlyList<string> LanguagesSpoken,
     string ServiceArea,

@@ -40,6 +40,10 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
         {
             db.FirmProfiles.Add(ToFirmProfile(manifest.FirmProfile, culture, folder, now));
         }
+        else
+        {
+            await BackfillPrincipalOfficeCityAsync(manifest.FirmProfile, culture, cancellationToken);
+        }
 
         var existingAreas = await db.PracticeAreas.Where(p => p.Culture == culture)
             .Select(p => p.TranslationKey).ToListAsync(cancellationToken);
@@ -87,6 +91,16 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
         }
     }
 
+    // Profiles stored before the principal office city was a field get the seeded city, once (an edited one is kept).
+    private async Task BackfillPrincipalOfficeCityAsync(FirmProfileSeed seed, string culture, CancellationToken cancellationToken)
+    {
+        var firm = await db.FirmProfiles.SingleAsync(f => f.Culture == culture, cancellationToken);
+        if (string.IsNullOrWhiteSpace(firm.PrincipalOfficeCity))
+        {
+            firm.PrincipalOfficeCity = seed.PrincipalOfficeCity;
+        }
+    }
+
     // A seeded translation matches the seeded English text (its first version) and awaits the attorney's review.
     private static int? TranslatedFrom(string culture) => culture == SiteCulture.English ? null : 1;
 
@@ -95,6 +109,7 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
         Culture = culture,
         FirmName = seed.FirmName,
         AttorneyName = seed.AttorneyName,
+        PrincipalOfficeCity = seed.PrincipalOfficeCity,
         Phone = seed.Phone,
         LanguagesSpoken = [.. seed.LanguagesSpoken],
         ServiceArea = seed.ServiceArea,

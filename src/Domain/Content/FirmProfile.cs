@@ -18,6 +18,9 @@ public class FirmProfile
 
     public required string AttorneyName { get; set; }
 
+    /// <summary>The city of the firm's principal office ("Dallas, Texas"), which the advertising rules require on every page.</summary>
+    public string PrincipalOfficeCity { get; set; } = "";
+
     /// <summary>The phone number as people read it, for example "(833) 600-0029".</summary>
     public required string Phone { get; set; }
 
@@ -76,6 +79,7 @@ public class FirmProfile
         ArgumentNullException.ThrowIfNull(submission);
         FirmName = Trim(submission.FirmName);
         AttorneyName = Trim(submission.AttorneyName);
+        PrincipalOfficeCity = Trim(submission.PrincipalOfficeCity);
         Phone = Trim(submission.Phone);
         LanguagesSpoken = Split(submission.LanguagesSpoken, s_comma);
         ServiceArea = Trim(submission.ServiceArea);
@@ -93,6 +97,31 @@ public class FirmProfile
         UpdatedAt = utcNow;
         Version++;
     }
+
+    /// <summary>The profile as the editor shows it (lists as text), for its form and its revisions.</summary>
+    public FirmProfileSubmission ToSubmission() => new()
+    {
+        FirmName = FirmName,
+        AttorneyName = AttorneyName,
+        PrincipalOfficeCity = PrincipalOfficeCity,
+        Phone = Phone,
+        LanguagesSpoken = string.Join(", ", LanguagesSpoken),
+        ServiceArea = ServiceArea,
+        ConsultationOfferTitle = ConsultationOfferTitle,
+        ConsultationOfferText = ConsultationOfferText,
+        WhyChooseUs = string.Join('\n', WhyChooseUs),
+        PracticeAreasTitle = PracticeAreasTitle,
+        PracticeAreasTagline = PracticeAreasTagline,
+        PracticeAreasIntro = PracticeAreasIntro,
+        AdvertisingDisclaimer = AdvertisingDisclaimer,
+        LegalInformationNotice = LegalInformationNotice,
+        AboutMarkdown = AboutMarkdown,
+        DisclaimerMarkdown = DisclaimerMarkdown,
+        PrivacyMarkdown = PrivacyMarkdown,
+    };
+
+    /// <summary>A copy to change for one page (the published profile is shared by every request and never changed).</summary>
+    public FirmProfile Copy() => (FirmProfile)MemberwiseClone();
 
     private static string Trim(string? value) => value?.Trim() ?? "";
 

@@ -5,6 +5,7 @@ public sealed record FirmProfileSubmission
 {
     public string? FirmName { get; init; }
     public string? AttorneyName { get; init; }
+    public string? PrincipalOfficeCity { get; init; }
     public string? Phone { get; init; }
 
     /// <summary>Separated by commas.</summary>
@@ -40,7 +41,9 @@ public static class FirmProfileRules
         ArgumentNullException.ThrowIfNull(submission);
         var errors = new List<FieldError>();
         Require(errors, nameof(submission.FirmName), submission.FirmName, "the firm's name", FirmProfile.ShortTextMaxLength);
+        // The advertising rules want the responsible attorney and the principal office on every page, in every language.
         Require(errors, nameof(submission.AttorneyName), submission.AttorneyName, "the responsible attorney's name", FirmProfile.ShortTextMaxLength);
+        Require(errors, nameof(submission.PrincipalOfficeCity), submission.PrincipalOfficeCity, "the city of the principal office", FirmProfile.ShortTextMaxLength);
         Require(errors, nameof(submission.Phone), submission.Phone, "the phone number", PhoneMaxLength);
         // Every call button dials it: a number without its area code (or a word) would dial nowhere.
         if (submission.Phone is { } phone && phone.Count(char.IsAsciiDigit) is < 10 or > 15)

@@ -47,6 +47,7 @@ public static class WebExtensions
         services.AddSingleton<PiriSite.Web.Services.Seo.PageContextFactory>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentQueryService>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileEditingService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileHistoryService>();
         services.AddPublicPageCaching();
 
         // The advertising archive: publications queued with the content they publish, captured by its worker

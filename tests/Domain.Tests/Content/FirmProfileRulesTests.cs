@@ -8,6 +8,7 @@ public class FirmProfileRulesTests
     {
         FirmName = "The Piri Law Firm",
         AttorneyName = "Michael Piri",
+        PrincipalOfficeCity = "Dallas, Texas",
         Phone = "(833) 600-0029",
         ServiceArea = "Texas and nationwide",
         AdvertisingDisclaimer = "Attorney Advertising.",
@@ -112,6 +113,34 @@ public class FirmProfileRulesTests
             new("LegalInformationNotice", "Enter the general information notice."),
         ];
         Assert.Equal(expected, errors);
+    }
+
+    [Fact]
+    public void TheThreeTextsOfEveryPagesFooterAreRequiredWithClearMessages()
+    {
+        var errors = FirmProfileRules.Validate(s_valid with { AttorneyName = "", PrincipalOfficeCity = "  ", AdvertisingDisclaimer = null });
+
+        FieldError[] expected =
+        [
+            new("AttorneyName", "Enter the responsible attorney's name."),
+            new("PrincipalOfficeCity", "Enter the city of the principal office."),
+            new("AdvertisingDisclaimer", "Enter the attorney advertising notice."),
+        ];
+        Assert.Equal(expected, errors);
+        Assert.Equal(
+            ["Shorten the city of the principal office to 200 characters or fewer."],
+            Messages(s_valid with { PrincipalOfficeCity = new string('a', FirmProfile.ShortTextMaxLength + 1) }, "PrincipalOfficeCity"));
+    }
+
+    [Fact]
+    public void EditingKeepsThePrincipalOfficeCityTrimmed()
+    {
+        var firm = new FirmProfile { FirmName = "Old", AttorneyName = "Old", Phone = "Old" };
+
+        firm.Edit(s_valid with { PrincipalOfficeCity = "  Dallas (Texas) " }, DateTime.UnixEpoch);
+
+        Assert.Equal("Dallas (Texas)", firm.PrincipalOfficeCity);
+        Assert.Equal("Dallas (Texas)", firm.ToSubmission().PrincipalOfficeCity);
     }
 
     [Fact]

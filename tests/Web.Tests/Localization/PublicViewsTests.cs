@@ -79,9 +79,9 @@ public partial class PublicViewsTests(SiteFactory factory) : IClassFixture<SiteF
 
     public static TheoryData<string, string, string, string, string, string> LayoutInEachLanguage() => new()
     {
-        { "/", "en", "Practice areas", "Free consultation", "Attorney responsible for the content of this website: Michael Piri", "All rights reserved." },
-        { "/es", "es", "Áreas de práctica", "Consulta gratuita", "Abogado responsable del contenido de este sitio web: Michael Piri", "Todos los derechos reservados." },
-        { "/fr", "fr", "Domaines de pratique", "Consultation gratuite", "Avocat responsable du contenu de ce site web : Michael Piri", "Tous droits réservés." },
+        { "/", "en", "Practice areas", "Free consultation", "Responsible attorney: Michael Piri", "All rights reserved." },
+        { "/es", "es", "Áreas de práctica", "Consulta gratuita", "Abogado responsable: Michael Piri", "Todos los derechos reservados." },
+        { "/fr", "fr", "Domaines de pratique", "Consultation gratuite", "Avocat responsable : Michael Piri", "Tous droits réservés." },
     };
 
     [Theory]

@@ -57,7 +57,7 @@ public class LayoutTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Contains("(833) 600-0029", html, StringComparison.Ordinal);
         Assert.Contains("Free consultation", html, StringComparison.Ordinal);
         Assert.Contains("Attorney Advertising.", html, StringComparison.Ordinal);
-        Assert.Contains("Attorney responsible for the content of this website: Michael Piri", html, StringComparison.Ordinal);
+        Assert.Contains("Responsible attorney: Michael Piri", html, StringComparison.Ordinal);
         Assert.Matches("<link rel=\"stylesheet\" href=\"/css/site(\\.[a-z0-9]+)?\\.css\"", html);
     }
 

@@ -37,8 +37,9 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
 
     /// <summary>
     /// What only the Attorney may do, written out by hand from the product's rules: staff accounts, the audit log,
-    /// the firm profile, permanent deletion of requests (one, or suspected spam in bulk), the attorney's review of an
-    /// article, the email outbox, and the advertising archive (the filings are the responsible attorney's).
+    /// the firm profile and its history, the consultation notice, permanent deletion of requests (one, or suspected spam
+    /// in bulk), the attorney's review of an article, the email outbox, and the advertising archive (the filings are the
+    /// responsible attorney's).
     /// </summary>
     private static List<AttorneyOnlyRequest> AttorneyOnlyRequests(Targets t)
     {
@@ -65,6 +66,12 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
                 ["Text"] = "A notice reworded by staff.", ["CheckboxLabel"] = "Ticked.",
             }),
             new("GET", "admin/consultation-notice/{id:int}", $"/admin/consultation-notice/{SeededNotices.Version1().Id}"),
+            new("GET", "admin/firm/revisions", "/admin/firm/revisions"),
+            new("GET", "admin/firm/revisions/{number:int}", "/admin/firm/revisions/1"),
+            new("POST", "admin/firm/revisions/{number:int}/restore", "/admin/firm/revisions/1/restore", new()
+            {
+                ["confirmed"] = "true", ["version"] = t.FirmVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }),
             new("POST", "admin/leads/{reference}/delete", $"/admin/leads/{t.Lead}/delete", new() { ["confirmed"] = "true" }),
             new("POST", "admin/leads/spam/delete", "/admin/leads/spam/delete", new() { ["references"] = t.SpamLead }),
             new("POST", "admin/articles/{id:int}/review", $"/admin/articles/{t.ArticleId}/review"),

@@ -7,6 +7,7 @@ public sealed class FirmProfileForm
 {
     public string? FirmName { get; set; }
     public string? AttorneyName { get; set; }
+    public string? PrincipalOfficeCity { get; set; }
     public string? Phone { get; set; }
     public string? LanguagesSpoken { get; set; }
     public string? ServiceArea { get; set; }
@@ -33,25 +34,27 @@ public sealed class FirmProfileForm
     public static FirmProfileForm Of(FirmProfile firm)
     {
         ArgumentNullException.ThrowIfNull(firm);
+        var fields = firm.ToSubmission();
         return new()
         {
             Culture = firm.Culture,
-            FirmName = firm.FirmName,
-            AttorneyName = firm.AttorneyName,
-            Phone = firm.Phone,
-            LanguagesSpoken = string.Join(", ", firm.LanguagesSpoken),
-            ServiceArea = firm.ServiceArea,
-            ConsultationOfferTitle = firm.ConsultationOfferTitle,
-            ConsultationOfferText = firm.ConsultationOfferText,
-            WhyChooseUs = string.Join('\n', firm.WhyChooseUs),
-            PracticeAreasTitle = firm.PracticeAreasTitle,
-            PracticeAreasTagline = firm.PracticeAreasTagline,
-            PracticeAreasIntro = firm.PracticeAreasIntro,
-            AdvertisingDisclaimer = firm.AdvertisingDisclaimer,
-            LegalInformationNotice = firm.LegalInformationNotice,
-            AboutMarkdown = firm.AboutMarkdown,
-            DisclaimerMarkdown = firm.DisclaimerMarkdown,
-            PrivacyMarkdown = firm.PrivacyMarkdown,
+            FirmName = fields.FirmName,
+            AttorneyName = fields.AttorneyName,
+            PrincipalOfficeCity = fields.PrincipalOfficeCity,
+            Phone = fields.Phone,
+            LanguagesSpoken = fields.LanguagesSpoken,
+            ServiceArea = fields.ServiceArea,
+            ConsultationOfferTitle = fields.ConsultationOfferTitle,
+            ConsultationOfferText = fields.ConsultationOfferText,
+            WhyChooseUs = fields.WhyChooseUs,
+            PracticeAreasTitle = fields.PracticeAreasTitle,
+            PracticeAreasTagline = fields.PracticeAreasTagline,
+            PracticeAreasIntro = fields.PracticeAreasIntro,
+            AdvertisingDisclaimer = fields.AdvertisingDisclaimer,
+            LegalInformationNotice = fields.LegalInformationNotice,
+            AboutMarkdown = fields.AboutMarkdown,
+            DisclaimerMarkdown = fields.DisclaimerMarkdown,
+            PrivacyMarkdown = fields.PrivacyMarkdown,
             Version = firm.Version,
         };
     }
@@ -60,6 +63,7 @@ public sealed class FirmProfileForm
     {
         FirmName = FirmName,
         AttorneyName = AttorneyName,
+        PrincipalOfficeCity = PrincipalOfficeCity,
         Phone = Phone,
         LanguagesSpoken = LanguagesSpoken,
         ServiceArea = ServiceArea,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PiriSite.Domain.Advertising;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Areas.Admin.Services;
 
@@ -7,28 +8,18 @@ namespace PiriSite.Web.Tests.Areas.Admin.Services;
 
 public sealed class FirmProfileEditingServiceTests(AuditFailureSite site) : IClassFixture<AuditFailureSite>
 {
-    private async Task<(FirmProfileSubmission Submission, int Version)> CurrentAsync()
+    private async Task<(FirmProfileSubmission Submission, int Version)> CurrentAsync(string culture = SiteCulture.English)
     {
         await using var scope = site.CreateScope();
-        var firm = (await scope.ServiceProvider.GetRequiredService<FirmProfileEditingService>().GetAsync())!;
-        var submission = new FirmProfileSubmission
-        {
-            FirmName = firm.FirmName,
-            AttorneyName = firm.AttorneyName,
-            Phone = firm.Phone,
-            LanguagesSpoken = string.Join(", ", firm.LanguagesSpoken),
-            WhyChooseUs = string.Join('\n', firm.WhyChooseUs),
-            AdvertisingDisclaimer = firm.AdvertisingDisclaimer,
-            LegalInformationNotice = firm.LegalInformationNotice,
-            AboutMarkdown = firm.AboutMarkdown,
-        };
+        var firm = (await scope.ServiceProvider.GetRequiredService<FirmProfileEditingService>().GetAsync(culture))!;
+        var submission = firm.ToSubmission();
         return (submission, firm.Version);
     }
 
-    private async Task<FirmProfileSaveOutcome> SaveAsync(FirmProfileSubmission submission, int version)
+    private async Task<FirmProfileSaveOutcome> SaveAsync(FirmProfileSubmission submission, int version, string culture = SiteCulture.English)
     {
         await using var scope = site.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<FirmProfileEditingService>().SaveAsync(submission, version, AuditFailureSite.Actor);
+        return await scope.ServiceProvider.GetRequiredService<FirmProfileEditingService>().SaveAsync(submission, version, AuditFailureSite.Actor, culture);
     }
 
     private Task<int> AuditLinesAsync() => site.ReadAsync(db => db.AuditEntries.CountAsync(e => e.Action == "Firm profile edited"));
@@ -79,5 +70,38 @@ public sealed class FirmProfileEditingServiceTests(AuditFailureSite site) : ICla
         Assert.StartsWith("Someone else saved the profile while you were editing it", outcome.Errors[1].Message, StringComparison.Ordinal);
         Assert.Equal(version, await site.ReadAsync(db => db.FirmProfiles.Where(f => f.Culture == SiteCulture.English).Select(f => f.Version).SingleAsync()));
         Assert.Equal(audited, await AuditLinesAsync());
+    }
+
+    [Fact]
+    public async Task TheFirstSaveKeepsTheOriginalAsRevisionOneThenItsOwnWithTheFieldsItChanged()
+    {
+        var (submission, version) = await CurrentAsync(SiteCulture.French);
+
+        await SaveAsync(submission with { PrincipalOfficeCity = "Fort Worth (Texas)", AboutMarkdown = submission.AboutMarkdown + "\n\nNouveau paragraphe." }, version, SiteCulture.French);
+
+        var revisions = await site.ReadAsync(db => db.FirmProfileRevisions.Where(r => r.Culture == SiteCulture.French).OrderBy(r => r.Number).ToListAsync());
+        Assert.Equal([(1, "Original version"), (2, "Edited")], revisions.Select(r => (r.Number, r.Note)));
+        Assert.Equal("Dallas (Texas)", revisions[0].Fields.PrincipalOfficeCity);
+        Assert.Empty(revisions[0].ChangedFields);
+        Assert.Equal(["PrincipalOfficeCity", "AboutMarkdown"], revisions[1].ChangedFields);
+        Assert.Equal("Fort Worth (Texas)", revisions[1].Fields.PrincipalOfficeCity);
+    }
+
+    [Fact]
+    public async Task ASaveQueuesTheSixPagesOfItsLanguageForTheArchiveAndAnInvalidOneQueuesNone()
+    {
+        var (submission, version) = await CurrentAsync(SiteCulture.Spanish);
+        Task<List<AdvertisedPageKind>> QueuedAsync() => site.ReadAsync(db => db.AdvertisingSnapshots
+            .Where(s => s.Culture == SiteCulture.Spanish && s.Reason == "Firm profile saved").Select(s => s.PageKind).ToListAsync());
+
+        var refused = await SaveAsync(submission with { PrincipalOfficeCity = " " }, version, SiteCulture.Spanish);
+        Assert.Equal(FirmProfileSaveStatus.Invalid, refused.Status);
+        Assert.Empty(await QueuedAsync());
+        Assert.False(await site.ReadAsync(db => db.FirmProfileRevisions.AnyAsync(r => r.Culture == SiteCulture.Spanish)));
+
+        var saved = await SaveAsync(submission with { Phone = "(833) 600-0032" }, version, SiteCulture.Spanish);
+
+        Assert.Equal(FirmProfileSaveStatus.Saved, saved.Status);
+        Assert.Equal(AdvertisedPages.FromFirmProfile.Order(), (await QueuedAsync()).Order());
     }
 }
