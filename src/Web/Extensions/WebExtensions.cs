@@ -50,6 +50,7 @@ public static class WebExtensions
         services.AddPublicPageCaching();
 
         // The advertising archive: publications queued with the content they publish, captured by its worker
+        services.AddOptions<PiriSite.Web.Services.Advertising.AdvertisingOptions>().BindConfiguration(PiriSite.Web.Services.Advertising.AdvertisingOptions.SectionName);
         services.AddSingleton<PiriSite.Web.Services.Advertising.AdvertisingCaptureSignal>();
         services.AddScoped<PiriSite.Web.Services.Advertising.AdvertisingArchive>();
         services.AddScoped<PiriSite.Web.Services.Advertising.PageSnapshotter>();

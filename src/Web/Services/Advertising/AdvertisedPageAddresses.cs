@@ -53,18 +53,22 @@ internal static class AdvertisedPageAddresses
         ];
     }
 
+    // As the public site reads them (PublicContentService): a published practice area without a date is public,
+    // an article never is.
+    private static bool UndatedIsPublic<T>() => typeof(T) == typeof(PracticeArea);
+
     private static Task<string?> PublicSlugAsync<T>(DbSet<T> set, AdvertisingSnapshot pending, DateTime now, CancellationToken cancellationToken)
         where T : class, IEditableContent =>
         set.AsNoTracking()
             .Where(c => c.TranslationKey == pending.TranslationKey && c.Culture == pending.Culture
-                && c.Status == ContentStatus.Published && c.DeletedAt == null && c.PublishedAt <= now)
+                && c.Status == ContentStatus.Published && c.DeletedAt == null && (c.PublishedAt <= now || (UndatedIsPublic<T>() && c.PublishedAt == null)))
             .Select(c => c.Slug)
             .FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<List<(string TranslationKey, string Culture)>> PublicKeysAsync<T>(DbSet<T> set, DateTime now, CancellationToken cancellationToken)
         where T : class, IEditableContent =>
         (await set.AsNoTracking()
-            .Where(c => c.Status == ContentStatus.Published && c.DeletedAt == null && c.PublishedAt <= now)
+            .Where(c => c.Status == ContentStatus.Published && c.DeletedAt == null && (c.PublishedAt <= now || (UndatedIsPublic<T>() && c.PublishedAt == null)))
             .OrderBy(c => c.Culture).ThenBy(c => c.TranslationKey)
             .Select(c => new { c.TranslationKey, c.Culture })
             .ToListAsync(cancellationToken))

@@ -19,6 +19,7 @@ public sealed partial class AdvertisingCaptureWorker(
     AdvertisingCaptureSignal signal,
     PiriSite.Web.Services.Caching.ScheduledPublicationWatcher scheduledPages,
     IHostApplicationLifetime lifetime,
+    IOptions<AdvertisingOptions> options,
     TimeProvider clock,
     ILogger<AdvertisingCaptureWorker> logger) : BackgroundService
 {
@@ -42,7 +43,11 @@ public sealed partial class AdvertisingCaptureWorker(
             await started.Task.WaitAsync(stoppingToken);
         }
 
-        await RunLoggedAsync(() => ArchiveStartAsync(stoppingToken));
+        if (options.Value.ArchiveSiteOnStart)
+        {
+            await RunLoggedAsync(() => ArchiveStartAsync(stoppingToken));
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTime? next = null;
