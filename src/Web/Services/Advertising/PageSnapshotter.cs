@@ -139,6 +139,14 @@ public sealed partial class PageSnapshotter(IHttpClientFactory clients, IOptions
                 image.SetAttribute("src", inlined.DataUri);
             }
         }
+
+        foreach (var icon in document.QuerySelectorAll("link[href]").Where(l => SnapshotCleanup.Rel(l).Contains("icon")))
+        {
+            if (Uri.TryCreate(pageUrl, icon.GetAttribute("href"), out var url) && await resources.GetAsync(url, MaxStylesheetResourceBytes) is { } inlined)
+            {
+                icon.SetAttribute("href", inlined.DataUri);
+            }
+        }
     }
 
     private void AddArchiveNote(IDocument document, Uri pageUrl)

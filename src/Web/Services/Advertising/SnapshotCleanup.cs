@@ -15,7 +15,8 @@ internal static class SnapshotCleanup
 
     public static void RemoveActiveContent(IDocument document)
     {
-        foreach (var element in document.QuerySelectorAll("script, base, meta[http-equiv]").ToList())
+        // Hidden inputs carry only the visit's own tokens (antiforgery, form timing): nothing the public read.
+        foreach (var element in document.QuerySelectorAll("script, base, meta[http-equiv], input[type=hidden]").ToList())
         {
             element.Remove();
         }

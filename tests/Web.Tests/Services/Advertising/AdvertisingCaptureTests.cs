@@ -1,8 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Domain.Advertising;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Services.Advertising;
+using PiriSite.Web.Services.Media;
+using PiriSite.Web.Tests.Infrastructure;
+using SkiaSharp;
 
 namespace PiriSite.Web.Tests.Services.Advertising;
 
@@ -32,6 +36,29 @@ public sealed class AdvertisingCaptureTests(ArchiveSite site) : IClassFixture<Ar
         Assert.Matches("<style>[^<]*\\.site-footer", html);
         Assert.Contains("href=\"https://www.pirisite.test/articles\"", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"pirisite-archive\" content=\"captured ", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("__RequestVerificationToken", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnArticlesImagesAreInsideItsSnapshot()
+    {
+        var png = ImageSamples.Photo(SKEncodedImageFormat.Png, 1000, 500);
+        MediaFile image;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var library = scope.ServiceProvider.GetRequiredService<MediaLibraryService>();
+            image = (await library.UploadAsync(new MediaUpload(new MemoryStream(png), png.Length, "The archived lobby"), ArchiveSite.Actor)).Uploaded!;
+        }
+
+        var outcome = await site.SaveAsync<Article>(null, 0, ArchiveSite.Page("Archived Picture", $"Our office.\n\n{image.Markdown}"));
+        await site.CaptureDueAsync();
+
+        var html = PageSnapshotter.Decompress(Assert.Single(await site.SnapshotsAsync(AdvertisedPageKind.Article, outcome.Slug)).Html!);
+        Assert.Matches("<img [^>]*src=\"data:image/png;base64,[^\"]+\"[^>]*>", html);
+        Assert.Contains("alt=\"The archived lobby\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("srcset", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/media/", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,6 +80,7 @@ public sealed class AdvertisingCaptureTests(ArchiveSite site) : IClassFixture<Ar
     {
         var outcome = await site.SaveAsync<Article>(null, 0, ArchiveSite.Page("Archived Draft", status: nameof(ContentStatus.Draft)));
         await site.SaveAsync<Article>(outcome.Id, 1, ArchiveSite.Page("Archived Draft", "Still a draft.", nameof(ContentStatus.Draft)));
+        Assert.Empty(await site.SnapshotsAsync(AdvertisedPageKind.Article, outcome.Slug));
 
         await site.CaptureDueAsync();
 
@@ -119,6 +147,9 @@ public sealed class AdvertisingCaptureTests(ArchiveSite site) : IClassFixture<Ar
         Assert.Equal((AdvertisingFilingState.Pending, "Article scheduled"), (queued.FilingState, queued.Reason));
         Assert.NotNull(next);
         Assert.True(next <= queued.PublishedAt, "The worker wakes when the scheduled page goes public.");
+        // The list as cached before the article is public: it must not be what is archived once it is.
+        using var visitor = site.CreateClient();
+        Assert.DoesNotContain("Archived Schedule", await visitor.GetStringAsync("/articles"), StringComparison.Ordinal);
 
         site.Clock.Advance(TimeSpan.FromDays(2).Add(TimeSpan.FromMinutes(1)));
         await site.CaptureDueAsync();
@@ -139,6 +170,23 @@ public sealed class AdvertisingCaptureTests(ArchiveSite site) : IClassFixture<Ar
         await site.CaptureDueAsync();
 
         Assert.Empty(await site.SnapshotsAsync(AdvertisedPageKind.Article, outcome.Slug));
+    }
+
+    [Fact]
+    public async Task DeletingArchivesNothingAndBringingThePageBackArchivesItAgain()
+    {
+        var outcome = await site.SaveAsync<Article>(null, 0, ArchiveSite.Page("Archived Undelete"));
+        await site.CaptureDueAsync();
+
+        await site.SetDeletedAsync<Article>(outcome.Id!.Value, deleted: true);
+        await site.CaptureDueAsync();
+        Assert.Single(await site.SnapshotsAsync(AdvertisedPageKind.Article, outcome.Slug));
+
+        await site.SetDeletedAsync<Article>(outcome.Id!.Value, deleted: false);
+        await site.CaptureDueAsync();
+        var snapshots = await site.SnapshotsAsync(AdvertisedPageKind.Article, outcome.Slug);
+        Assert.Equal(["Article published", "Article restored"], snapshots.Select(s => s.Reason));
+        Assert.All(snapshots, s => Assert.True(s.IsCaptured));
     }
 
     [Fact]

@@ -38,6 +38,12 @@ public sealed class ArchiveSite : SiteFactory
         return outcome;
     }
 
+    public async Task SetDeletedAsync<T>(int id, bool deleted) where T : class, IEditableContent
+    {
+        await using var scope = Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<ContentEditingService>().SetDeletedAsync<T>(id, deleted, Actor));
+    }
+
     public async Task<int> TranslateAsync<T>(int englishId, string culture) where T : class, IEditableContent
     {
         await using var scope = Services.CreateAsyncScope();
