@@ -51,9 +51,15 @@ public static class WebExtensions
         services.AddPublicPageCaching();
 
         // The advertising archive: publications queued with the content they publish, captured by its worker
+        services.AddOptions<PiriSite.Web.Services.Advertising.AdvertisingOptions>().BindConfiguration(PiriSite.Web.Services.Advertising.AdvertisingOptions.SectionName);
         services.AddSingleton<PiriSite.Web.Services.Advertising.AdvertisingCaptureSignal>();
         services.AddScoped<PiriSite.Web.Services.Advertising.AdvertisingArchive>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.AdvertisingArchiveService>();
+        services.AddScoped<PiriSite.Web.Services.Advertising.PageSnapshotter>();
+        services.AddHttpClient(PiriSite.Web.Services.Advertising.SiteLoopback.ClientName, PiriSite.Web.Services.Advertising.SiteLoopback.Configure)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<PiriSite.Web.Services.Advertising.AdvertisingCaptureWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<PiriSite.Web.Services.Advertising.AdvertisingCaptureWorker>());
 
         // Media library (uploads, their folder, serving) and the audit log's pages
         services.AddSingleton<PiriSite.Web.Services.Media.MediaFolder>();

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Data;
+using PiriSite.Web.Services.Advertising;
 
 namespace PiriSite.Web.Tests.Infrastructure;
 
@@ -38,6 +41,8 @@ public class SiteFactory : WebApplicationFactory<Program>
             ["Site:MediaPath"] = Path.Combine(_directory, "media"),
             ["Mail:PollSeconds"] = "1",
             ["Mail:RetryBaseSeconds"] = "1",
+            // Each test's site would render every page in every language at start; the archive's own tests turn it on.
+            ["Advertising:ArchiveSiteOnStart"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -77,6 +82,11 @@ public class SiteFactory : WebApplicationFactory<Program>
 
         // Outside Development the stylesheet would otherwise be served empty from bin/ (see shared/TESTING.md).
         builder.UseStaticWebAssets();
+        // The advertising archive fetches pages from the site itself: in memory here, over loopback on Kestrel.
+        builder.ConfigureTestServices(services => services.AddHttpClient(SiteLoopback.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<IServer>() is TestServer server
+                ? server.CreateHandler()
+                : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }));
         if (!RunsBackgroundServices)
         {
             builder.ConfigureServices(services =>

@@ -12,15 +12,17 @@ public sealed class AdvertisingArchive(SiteDbContext db, AdvertisingCaptureSigna
 {
     /// <summary>
     /// Adds a page's publication to the caller's unit of work. <paramref name="publishedAt"/> is when it goes public
-    /// (now when null; a scheduled page's time otherwise): it is captured then.
+    /// (now when null; a scheduled page's time otherwise): it is captured then. <paramref name="publishedByName"/> is
+    /// the name staff know the actor by (<c>StaffUser.ShownNameOf</c>), when the caller has it; else the sign-in name.
     /// </summary>
-    public void Queue(AdvertisedPageKind kind, string? translationKey, string culture, ClaimsPrincipal actor, string reason, DateTime? publishedAt = null)
+    public void Queue(AdvertisedPageKind kind, string? translationKey, string culture, ClaimsPrincipal actor, string reason,
+        DateTime? publishedAt = null, string? publishedByName = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var now = clock.GetUtcNow().UtcDateTime;
         var at = publishedAt is { } scheduled && scheduled > now ? scheduled : now;
         db.AdvertisingSnapshots.Add(AdvertisingSnapshot.Queue(kind, translationKey, culture, at,
-            actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.Identity?.Name ?? "", reason));
+            actor.FindFirstValue(ClaimTypes.NameIdentifier), publishedByName ?? actor.Identity?.Name ?? "", reason));
     }
 
     /// <summary>Queues every page whose text comes from the firm profile in <paramref name="culture"/>.</summary>

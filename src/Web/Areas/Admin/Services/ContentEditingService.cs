@@ -7,9 +7,9 @@ namespace PiriSite.Web.Areas.Admin.Services;
 
 /// <summary>
 /// The one way articles and practice areas change: every save checks the version the editor started from,
-/// keeps a revision, records old slugs for redirects, writes the audit log in the same transaction and evicts
-/// the cached public pages that show it. There is no other save path, so a change is on the public site the
-/// moment it is saved.
+/// keeps a revision, records old slugs for redirects, writes the audit log (and the advertising archive's entry for
+/// what it leaves published) in the same transaction and evicts the cached public pages that show it. There is no
+/// other save path, so a change is on the public site the moment it is saved.
 /// </summary>
 public sealed class ContentEditingService(
     SiteDbContext db,
@@ -17,6 +17,7 @@ public sealed class ContentEditingService(
     AuditLog audit,
     MarkdownRenderer markdown,
     PublicPageCache pageCache,
+    PiriSite.Web.Services.Advertising.AdvertisingArchive archive,
     TimeProvider clock)
 {
     public static ContentKind KindOf<T>() where T : IEditableContent => ContentLabels.KindOf<T>();
@@ -70,8 +71,10 @@ public sealed class ContentEditingService(
         item.DeletedAt = deleted ? clock.GetUtcNow().UtcDateTime : null;
         item.Version++;
         audit.Add(actor, $"{ContentLabels.Of(KindOf<T>(), item.Culture)} {(deleted ? "deleted" : "restored")}", ContentLabels.Target(item));
+        archive.QueueIfPublished(KindOf<T>(), item, clock.GetUtcNow().UtcDateTime, actor, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor), "Restored");
         await db.SaveChangesAsync();
         await pageCache.EvictAsync(KindOf<T>());
+        archive.CaptureSoon();
         return true;
     }
 
@@ -193,13 +196,7 @@ public sealed class ContentEditingService(
             set.Add(item);
         }
 
-        var note = isNew ? "Created" : item.StateAt(now) switch
-        {
-            PublicationState.Published when !wasPublic => "Published",
-            PublicationState.Scheduled => "Scheduled",
-            PublicationState.Draft when wasPublic => "Unpublished",
-            _ => "Edited",
-        };
+        var note = ContentLabels.SaveNote(isNew, item.StateAt(now), wasPublic);
         audit.Add(actor, $"{ContentLabels.Of(kind, culture)} {note.ToLowerInvariant()}", ContentLabels.Target(item));
         if (reviewWithdrawn)
         {
@@ -235,9 +232,11 @@ public sealed class ContentEditingService(
         }
 
         await pageCache.EvictAsync(kind);
+        archive.CaptureSoon();
         return new SaveOutcome(item.Id, errors, null, item.Slug) { Culture = culture };
     }
 
+    // The save's revision and, when it leaves the page published, the advertising archive's entry for it.
     private async Task AddRevisionAsync(ContentKind kind, IEditableContent item, ClaimsPrincipal actor, string note, DateTime now, int? lastKnown, ContentRevision? before)
     {
         var last = lastKnown ?? await db.ContentRevisions.Where(r => r.Kind == kind && r.ContentId == item.Id).MaxAsync(r => (int?)r.Number) ?? 0;
@@ -245,5 +244,6 @@ public sealed class ContentEditingService(
         var revision = ContentRevision.Of(kind, item, last + 1, now, user?.Id, StaffUser.ShownNameOf(user, actor), note);
         revision.Changes = revision.ChangesSince(before);
         db.ContentRevisions.Add(revision);
+        archive.QueueIfPublished(kind, item, now, actor, revision.SavedByName, note);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using PiriSite.Domain.Advertising;
+using PiriSite.Web.Services.Advertising;
 
 namespace PiriSite.Web.Areas.Admin.Services;
 
@@ -98,5 +100,37 @@ internal static class ContentEditingSteps
             ? $"fast-moving topic (every {ReviewCadence.FastMovingMonths} months)"
             : $"standard cadence (every {ReviewCadence.StandardMonths} months)";
         return $"{due}; {cadence}";
+    }
+
+    /// <summary>
+    /// Queues for the advertising archive a page the save leaves published (a scheduled one is captured when it goes
+    /// live), with the pages that list it. A draft, unpublished or deleted page is not queued. <paramref name="what"/>
+    /// is the save's revision note ("Published", "Edited", "Restored revision 3") or "Restored" for an un-delete.
+    /// </summary>
+    public static void QueueIfPublished(this AdvertisingArchive archive, ContentKind kind, IEditableContent item, DateTime now,
+        ClaimsPrincipal actor, string shownName, string what)
+    {
+        if (item.Status != ContentStatus.Published || item.DeletedAt is not null)
+        {
+            return;
+        }
+
+        var done = what switch
+        {
+            _ when what.StartsWith("Restored revision", StringComparison.Ordinal) => $"{what["Restored ".Length..]} restored",
+            _ when item.StateAt(now) == PublicationState.Scheduled => "scheduled",
+            "Created" or "Published" => "published",
+            _ => what.ToLowerInvariant(),
+        };
+        var noun = kind == ContentKind.Article ? "Article" : "Practice area";
+        var reason = item.Culture == SiteCulture.English ? $"{noun} {done}" : $"{noun} {done} ({ContentLabels.Language(item.Culture)})";
+        AdvertisedPageKind[] pages = kind == ContentKind.Article
+            ? [AdvertisedPageKind.Article, AdvertisedPageKind.ArticleIndex, AdvertisedPageKind.Home]
+            : [AdvertisedPageKind.PracticeArea, AdvertisedPageKind.PracticeAreaIndex, AdvertisedPageKind.Home];
+        foreach (var page in pages)
+        {
+            var key = page is AdvertisedPageKind.Article or AdvertisedPageKind.PracticeArea ? item.TranslationKey : null;
+            archive.Queue(page, key, item.Culture, actor, reason, item.PublishedAt, shownName);
+        }
     }
 }

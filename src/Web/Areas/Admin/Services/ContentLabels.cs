@@ -35,6 +35,15 @@ public static class ContentLabels
         return $"{item.Title} ({SiteLanguage.Of(item.Culture).PathPrefix}/{item.Slug})";
     }
 
+    /// <summary>What a save did to the page, as its revision and the audit log name it.</summary>
+    public static string SaveNote(bool isNew, PublicationState stateAfter, bool wasPublic) => isNew ? "Created" : stateAfter switch
+    {
+        PublicationState.Published when !wasPublic => "Published",
+        PublicationState.Scheduled => "Scheduled",
+        PublicationState.Draft when wasPublic => "Unpublished",
+        _ => "Edited",
+    };
+
     /// <summary>
     /// What a save changed, as the history says it: "Title, Text; published", "Restored revision 3: Text",
     /// "Created". A revision whose changes were not recorded (saved before they were) says what the save did.
