@@ -33,7 +33,7 @@ public sealed class LogPrivacyTests
 
     // The framework categories appsettings.json keeps at Warning, and their parents: all raised to Verbose.
     private static readonly string[] s_categories =
-        ["Microsoft", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions", "Microsoft.Hosting", "System"];
+        ["Microsoft", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions", "Microsoft.Hosting", "System", "System.Net.Http.HttpClient"];
 
     [Fact]
     public async Task NothingAPersonTypedReachesTheLogsAtAnyLevel()
