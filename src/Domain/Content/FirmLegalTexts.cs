@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PiriSite.Domain.Content;
 
 /// <summary>
@@ -20,6 +22,11 @@ public static class FirmProfileFallback
 
     /// <summary>Stands in <see cref="FirmProfileChoice.Missing"/> for a language that has no profile.</summary>
     public const string NoProfile = "its row";
+
+    /// <summary>True when the profile has all three texts: the page shows it as it is, with nothing to fill in.</summary>
+    public static bool IsWhole([NotNullWhen(true)] FirmProfile? profile) =>
+        profile is not null && !string.IsNullOrWhiteSpace(profile.AdvertisingDisclaimer)
+        && !string.IsNullOrWhiteSpace(profile.AttorneyName) && !string.IsNullOrWhiteSpace(profile.PrincipalOfficeCity);
 
     /// <summary>
     /// The profile a page in <paramref name="culture"/> shows: its own; else the English one (for the firm's name

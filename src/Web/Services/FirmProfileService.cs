@@ -28,6 +28,11 @@ public sealed partial class FirmProfileService(
     {
         ArgumentNullException.ThrowIfNull(language);
         var (own, english, failure) = await LoadAsync(language, cancellationToken);
+        if (FirmProfileFallback.IsWhole(own))
+        {
+            return own;
+        }
+
         var choice = FirmProfileFallback.Choose(own, english, language.Code, FallbackTexts(language));
         // A page with the fallback is not kept in the output cache: the next request tries the profile again.
         if (choice.Missing.Count > 0 && http.HttpContext?.Features.Get<IOutputCacheFeature>() is { } outputCache)

@@ -27,6 +27,21 @@ public class FirmProfileFallbackTests
         Assert.Empty(choice.Missing);
     }
 
+    [Theory]
+    [InlineData(nameof(FirmProfile.AdvertisingDisclaimer))]
+    [InlineData(nameof(FirmProfile.AttorneyName))]
+    [InlineData(nameof(FirmProfile.PrincipalOfficeCity))]
+    public void AProfileIsWholeOnlyWithAllThreeLegalTexts(string blankField)
+    {
+        var profile = Profile("fr");
+        Assert.True(FirmProfileFallback.IsWhole(profile));
+
+        typeof(FirmProfile).GetProperty(blankField)!.SetValue(profile, "  ");
+
+        Assert.False(FirmProfileFallback.IsWhole(profile));
+        Assert.False(FirmProfileFallback.IsWhole(null));
+    }
+
     [Fact]
     public void ABlankLegalTextIsTakenFromTheFallbackOnACopy()
     {
