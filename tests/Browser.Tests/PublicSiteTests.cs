@@ -72,7 +72,8 @@ public class PublicSiteTests(BrowserFixture browser)
         }
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Articles" }).ClickAsync();
-        await page.Locator("main .card-link").First.ClickAsync();
+        // Other tests publish articles on the same site: the seeded one is found by its title, not its place.
+        await page.Locator("main .card-link", new() { HasTextString = "What is the ICE 287(g) Program?" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What is the ICE 287(g) Program?");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Table of contents" }).GetByRole(AriaRole.Link, new() { Name = "The Path Forward" }).ClickAsync();
