@@ -55,6 +55,7 @@ public static class WebExtensions
         services.AddSingleton<PiriSite.Web.Services.Advertising.AdvertisingCaptureSignal>();
         services.AddScoped<PiriSite.Web.Services.Advertising.AdvertisingArchive>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.AdvertisingArchiveService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.AdvertisingBulkFiling>();
         services.AddScoped<PiriSite.Web.Services.Advertising.PageSnapshotter>();
         services.AddHttpClient(PiriSite.Web.Services.Advertising.SiteLoopback.ClientName, PiriSite.Web.Services.Advertising.SiteLoopback.Configure)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });

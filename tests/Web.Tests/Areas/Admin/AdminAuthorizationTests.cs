@@ -85,6 +85,12 @@ public class AdminAuthorizationTests(SiteFactory factory) : IClassFixture<SiteFa
             {
                 ["Choice"] = "exempt", ["ExemptReason"] = "Marked by staff", ["Shown"] = $"NeedsFiling.0",
             }),
+            new("POST", "admin/advertising/filed", "/admin/advertising/filed", new()
+            {
+                ["Ids"] = t.AdvertisingSnapshotId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["FiledOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["Reference"] = "Filed by staff",
+            }),
             new("GET", "admin/advertising/{id:long}/view", $"/admin/advertising/{t.AdvertisingSnapshotId}/view"),
             new("GET", "admin/advertising/{id:long}/download", $"/admin/advertising/{t.AdvertisingSnapshotId}/download"),
             new("GET", "admin/advertising/compare", $"/admin/advertising/compare?from={t.AdvertisingSnapshotId}&to={t.AdvertisingSnapshotId}"),

@@ -13,14 +13,34 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 /// </summary>
 [Route("admin/advertising")]
 [Authorize(Policy = IdentityExtensions.AttorneyPolicy)]
-public sealed class AdvertisingController(AdvertisingArchiveService archive) : AdminController
+public sealed class AdvertisingController(AdvertisingArchiveService archive, AdvertisingBulkFiling bulkFiling) : AdminController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] AdvertisingFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var page = await archive.ArchiveAsync(filter.ToQuery(), cancellationToken);
-        return View(new AdvertisingIndexViewModel(filter, page));
+        var bulk = new BulkFilingForm { FiledOn = archive.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        return View(new AdvertisingIndexViewModel(filter, page) { Bulk = bulk });
+    }
+
+    /// <summary>One filing recorded for every change ticked in the "To file" list; refused, the list comes back as it was ticked.</summary>
+    [HttpPost("filed")]
+    public async Task<IActionResult> RecordBulkFiling(BulkFilingForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var outcome = await bulkFiling.RecordFiledAsync(form.Ids, form.FiledOnDay, form.Reference, User);
+        if (outcome.Status == FilingStatus.Saved)
+        {
+            var count = form.Ids.Distinct().Count();
+            TempData["Message"] = count == 1 ? "The filing was recorded for 1 change." : $"The filing was recorded for {count} changes.";
+            return Redirect("/admin/advertising");
+        }
+
+        Response.StatusCode = outcome.Status == FilingStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        var filter = new AdvertisingFilter();
+        var page = await archive.ArchiveAsync(filter.ToQuery(), cancellationToken);
+        return View(nameof(Index), new AdvertisingIndexViewModel(filter, page) { Bulk = form, BulkErrors = outcome.Errors });
     }
 
     [HttpGet("{id:long}")]

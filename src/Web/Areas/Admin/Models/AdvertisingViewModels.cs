@@ -65,9 +65,30 @@ public sealed class AdvertisingFilter
 /// <summary>The archive screen: what to file first, then one page of snapshots grouped by page and language.</summary>
 public sealed record AdvertisingIndexViewModel(AdvertisingFilter Filter, ArchivePage Archive)
 {
+    /// <summary>The "one filing for the ticked changes" form: empty, or as it was posted when refused.</summary>
+    public BulkFilingForm Bulk { get; init; } = new();
+
+    public IReadOnlyList<FieldError> BulkErrors { get; init; } = [];
+
+    public string? BulkError(string field) => BulkErrors.FirstOrDefault(e => e.Field == field)?.Message;
+
     /// <summary>The page's snapshots in runs of one page in one language, in the order the archive gave them.</summary>
     public IEnumerable<IGrouping<(string PageKey, string Culture), SnapshotSummary>> Groups =>
         Archive.Rows.GroupBy(r => (r.PageKey, r.Culture));
+}
+
+/// <summary>One State Bar filing for the changes ticked in the archive's "To file" list.</summary>
+public sealed class BulkFilingForm
+{
+    public List<long> Ids { get; set; } = [];
+
+    /// <summary>yyyy-MM-dd, as the date input sends it; empty means today on a fresh form.</summary>
+    public string? FiledOn { get; set; }
+
+    public string? Reference { get; set; }
+
+    public DateOnly? FiledOnDay =>
+        DateOnly.TryParseExact(FiledOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
 
 /// <summary>How the staff screens write a snapshot's dates, times and filing state.</summary>
