@@ -72,7 +72,8 @@ processes = {"baseline": pid_listening_on(args.baseline), "headers": pid_listeni
              "site": pid_listening_on(args.site),
              "uncached": pid_listening_on(args.uncached)}
 
-POST_FORM = {"BENCH_COOKIE": cookie, "BENCH_TOKEN": hidden["__RequestVerificationToken"], "BENCH_SHOWN_AT": hidden["ShownAt"]}
+POST_FORM = {"BENCH_COOKIE": cookie, "BENCH_TOKEN": hidden["__RequestVerificationToken"], "BENCH_SHOWN_AT": hidden["ShownAt"],
+             "BENCH_NOTICE_VERSION": hidden["NoticeVersion"]}
 # name, description, server, path, lua script, extra environment
 SCENARIOS = [
     ("baseline", "Baseline: the same article bytes from memory", "baseline", "/", "get.lua", {}),

@@ -6,6 +6,8 @@ dofile(os.getenv("BENCH_LUA_DIR") .. "/report.lua")
 local cookie = os.getenv("BENCH_COOKIE")
 local token = os.getenv("BENCH_TOKEN")
 local shown_at = os.getenv("BENCH_SHOWN_AT")
+-- The version of the consultation notice the form showed: the request records which one the person accepted.
+local notice_version = os.getenv("BENCH_NOTICE_VERSION")
 
 local function encode(value)
   return (value:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -28,6 +30,7 @@ local fixed = table.concat({
   "CourtDate=",
   "Description=" .. encode("My brother was detained by ICE this morning after a traffic stop in Irving."),
   "Acknowledged=true",
+  "NoticeVersion=" .. encode(notice_version),
   "Source=%2Fconsultation",
   "Website=",
   "ShownAt=" .. encode(shown_at),

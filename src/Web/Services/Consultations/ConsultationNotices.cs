@@ -8,7 +8,7 @@ namespace PiriSite.Web.Services.Consultations;
 /// copy of the published content, reloaded when the Attorney saves a new one) and the check of the version a posted
 /// form names. There is no built-in wording to fall back on: a language without a notice takes no requests.
 /// </summary>
-public sealed partial class ConsultationNotices(PublishedContent published, SiteDbContext db, ILogger<ConsultationNotices> logger)
+public sealed partial class ConsultationNotices(PublishedContent published, IServiceProvider services, ILogger<ConsultationNotices> logger)
 {
     /// <summary>The notice in force in <paramref name="language"/>; null (logged as an error) when it has none.</summary>
     public async Task<ConsultationNoticeVersion?> CurrentAsync(SiteLanguage language, CancellationToken cancellationToken = default)
@@ -37,6 +37,8 @@ public sealed partial class ConsultationNotices(PublishedContent published, Site
             return (null, new ConsultationError(ConsultationErrorCode.NoticeUnavailable));
         }
 
+        // Resolved only here: the pages that show the form (every article and practice area) need no database context.
+        var db = services.GetRequiredService<SiteDbContext>();
         var notice = int.TryParse(postedVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? await db.ConsultationNoticeVersions.AsNoTracking()
                 .SingleOrDefaultAsync(v => v.Id == id && v.Culture == language.Code, cancellationToken)
