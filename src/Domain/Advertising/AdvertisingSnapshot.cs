@@ -1,3 +1,5 @@
+using PiriSite.Domain.Content;
+
 namespace PiriSite.Domain.Advertising;
 
 /// <summary>The public pages the advertising archive keeps; an article or practice area is named by its translation key.</summary>
@@ -156,33 +158,36 @@ public class AdvertisingSnapshot
     public int? FilingDaysLeft(DateOnly today, TimeZoneInfo firmTimeZone) =>
         FilingState == AdvertisingFilingState.NeedsFiling ? FilingDueOn(firmTimeZone).DayNumber - today.DayNumber : null;
 
-    /// <summary>Records the filing; the errors name what to fix, and nothing changes when there are any.</summary>
-    public IReadOnlyList<string> MarkFiled(DateOnly filedOn, string? reference, DateOnly today, DateTime utcNow, string recordedBy)
+    /// <summary>
+    /// Records the filing; the errors name what to fix, each keyed by its field (<see cref="FiledOn"/>,
+    /// <see cref="FilingReference"/>, or "" for the snapshot as a whole), and nothing changes when there are any.
+    /// </summary>
+    public IReadOnlyList<FieldError> MarkFiled(DateOnly filedOn, string? reference, DateOnly today, DateTime utcNow, string recordedBy)
     {
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         var trimmed = reference?.Trim() ?? "";
         if (!IsCaptured)
         {
-            errors.Add("This page is not archived yet: it can be filed once it is public.");
+            errors.Add(new("", "This page is not archived yet: it can be filed once it is public."));
         }
 
         if (trimmed.Length == 0)
         {
-            errors.Add("Enter the filing reference the State Bar gave you.");
+            errors.Add(new(nameof(FilingReference), "Enter the filing reference the State Bar gave you."));
         }
         else if (trimmed.Length > FilingReferenceMaxLength)
         {
-            errors.Add($"Shorten the filing reference to {FilingReferenceMaxLength} characters or fewer.");
+            errors.Add(new(nameof(FilingReference), $"Shorten the filing reference to {FilingReferenceMaxLength} characters or fewer."));
         }
 
         if (filedOn > today)
         {
-            errors.Add("The filing date cannot be in the future.");
+            errors.Add(new(nameof(FiledOn), "The filing date cannot be in the future."));
         }
         else if (filedOn.DayNumber < DateOnly.FromDateTime(PublishedAt).DayNumber - 1)
         {
             // A day's slack for the time zone: a filing before the page existed is a typing mistake.
-            errors.Add("The filing date is before the page was published.");
+            errors.Add(new(nameof(FiledOn), "The filing date is before the page was published."));
         }
 
         if (errors.Count == 0)
@@ -197,12 +202,13 @@ public class AdvertisingSnapshot
         return errors;
     }
 
-    public IReadOnlyList<string> MarkExempt(string? reason, DateTime utcNow, string recordedBy)
+    /// <summary>Marks the change exempt; errors keyed by field (<see cref="ExemptReason"/>, or "" for the snapshot).</summary>
+    public IReadOnlyList<FieldError> MarkExempt(string? reason, DateTime utcNow, string recordedBy)
     {
         var trimmed = reason?.Trim() ?? "";
-        string[] errors = !IsCaptured ? ["This page is not archived yet: it can be marked once it is public."]
-            : trimmed.Length == 0 ? ["Say why this change needs no filing (for example, the exemption that applies)."]
-            : trimmed.Length > ExemptReasonMaxLength ? [$"Shorten the reason to {ExemptReasonMaxLength} characters or fewer."]
+        FieldError[] errors = !IsCaptured ? [new("", "This page is not archived yet: it can be marked once it is public.")]
+            : trimmed.Length == 0 ? [new(nameof(ExemptReason), "Say why this change needs no filing (for example, the exemption that applies).")]
+            : trimmed.Length > ExemptReasonMaxLength ? [new(nameof(ExemptReason), $"Shorten the reason to {ExemptReasonMaxLength} characters or fewer.")]
             : [];
         if (errors.Length == 0)
         {

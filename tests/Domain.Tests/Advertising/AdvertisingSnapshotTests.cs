@@ -1,4 +1,5 @@
 using PiriSite.Domain.Advertising;
+using PiriSite.Domain.Content;
 
 namespace PiriSite.Domain.Tests.Advertising;
 
@@ -84,10 +85,10 @@ public class AdvertisingSnapshotTests
         var snapshot = Captured();
         var today = new DateOnly(2026, 12, 5);
 
-        Assert.Equal(["Enter the filing reference the State Bar gave you."], snapshot.MarkFiled(today, "  ", today, s_now, "Attorney Piri"));
-        Assert.Equal(["Shorten the filing reference to 100 characters or fewer."], snapshot.MarkFiled(today, new string('x', 101), today, s_now, "Attorney Piri"));
-        Assert.Equal(["The filing date cannot be in the future."], snapshot.MarkFiled(today.AddDays(1), "ARC-1", today, s_now, "Attorney Piri"));
-        Assert.Equal(["The filing date is before the page was published."], snapshot.MarkFiled(new DateOnly(2026, 11, 20), "ARC-1", today, s_now, "Attorney Piri"));
+        Assert.Equal(["Enter the filing reference the State Bar gave you."], Messages(snapshot.MarkFiled(today, "  ", today, s_now, "Attorney Piri")));
+        Assert.Equal(["Shorten the filing reference to 100 characters or fewer."], Messages(snapshot.MarkFiled(today, new string('x', 101), today, s_now, "Attorney Piri")));
+        Assert.Equal(["The filing date cannot be in the future."], Messages(snapshot.MarkFiled(today.AddDays(1), "ARC-1", today, s_now, "Attorney Piri")));
+        Assert.Equal(["The filing date is before the page was published."], Messages(snapshot.MarkFiled(new DateOnly(2026, 11, 20), "ARC-1", today, s_now, "Attorney Piri")));
         Assert.Equal(AdvertisingFilingState.NeedsFiling, snapshot.FilingState);
         Assert.Null(snapshot.FilingRecordedAt);
 
@@ -105,8 +106,8 @@ public class AdvertisingSnapshotTests
         var snapshot = Queued();
         var today = new DateOnly(2026, 12, 5);
 
-        Assert.Contains("This page is not archived yet: it can be filed once it is public.", snapshot.MarkFiled(today, "ARC-1", today, s_now, "Attorney Piri"));
-        Assert.Equal(["This page is not archived yet: it can be marked once it is public."], snapshot.MarkExempt("A reason", s_now, "Attorney Piri"));
+        Assert.Contains("This page is not archived yet: it can be filed once it is public.", Messages(snapshot.MarkFiled(today, "ARC-1", today, s_now, "Attorney Piri")));
+        Assert.Equal(["This page is not archived yet: it can be marked once it is public."], Messages(snapshot.MarkExempt("A reason", s_now, "Attorney Piri")));
         Assert.False(snapshot.MarkNeedsFiling(s_now, "Attorney Piri"));
         Assert.Equal(AdvertisingFilingState.Pending, snapshot.FilingState);
     }
@@ -118,8 +119,8 @@ public class AdvertisingSnapshotTests
         var today = new DateOnly(2026, 12, 5);
         snapshot.MarkFiled(today, "ARC-1", today, s_now, "Attorney Piri");
 
-        Assert.Equal(["Say why this change needs no filing (for example, the exemption that applies)."], snapshot.MarkExempt(" ", s_now, "Attorney Piri"));
-        Assert.Equal(["Shorten the reason to 500 characters or fewer."], snapshot.MarkExempt(new string('x', 501), s_now, "Attorney Piri"));
+        Assert.Equal(["Say why this change needs no filing (for example, the exemption that applies)."], Messages(snapshot.MarkExempt(" ", s_now, "Attorney Piri")));
+        Assert.Equal(["Shorten the reason to 500 characters or fewer."], Messages(snapshot.MarkExempt(new string('x', 501), s_now, "Attorney Piri")));
         Assert.Equal(AdvertisingFilingState.Filed, snapshot.FilingState);
 
         Assert.Empty(snapshot.MarkExempt(" Typing error corrected only. ", s_now, "Attorney Piri"));
@@ -142,5 +143,17 @@ public class AdvertisingSnapshotTests
         Assert.Null(snapshot.ExemptReason);
         Assert.Equal(s_now.AddHours(1), snapshot.FilingRecordedAt);
         Assert.False(Captured(previousHash: "hash-b").MarkNeedsFiling(s_now, "Attorney Piri"));
+    }
+
+    private static IEnumerable<string> Messages(IEnumerable<FieldError> errors) => errors.Select(e => e.Message);
+
+    [Fact]
+    public void EachRefusalIsKeyedByTheFieldToFix()
+    {
+        var snapshot = Captured();
+        var today = new DateOnly(2026, 12, 1);
+
+        Assert.Equal(["FilingReference", "FiledOn"], snapshot.MarkFiled(today.AddDays(1), " ", today, s_now, "Attorney Piri").Select(e => e.Field));
+        Assert.Equal(["ExemptReason"], snapshot.MarkExempt(" ", s_now, "Attorney Piri").Select(e => e.Field));
     }
 }

@@ -177,14 +177,12 @@ public sealed class AdvertisingArchiveService(SiteDbContext db, AuditLog audit, 
                 action = FiledAction;
                 break;
             case FilingChoice.Filed:
-                errors.AddRange(snapshot.MarkFiled(submission.FiledOn!.Value, submission.Reference, Today, now, by)
-                    .Select(e => new FieldError(e.Contains("reference", StringComparison.Ordinal) ? "FilingReference" : e.Contains("date", StringComparison.Ordinal) ? "FiledOn" : "", e)));
+                errors.AddRange(snapshot.MarkFiled(submission.FiledOn!.Value, submission.Reference, Today, now, by));
                 action = FiledAction;
                 details = $"Filed on {snapshot.FiledOn?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}, reference {snapshot.FilingReference}";
                 break;
             case FilingChoice.Exempt:
-                errors.AddRange(snapshot.MarkExempt(submission.ExemptReason, now, by)
-                    .Select(e => new FieldError(snapshot.IsCaptured ? "ExemptReason" : "", e)));
+                errors.AddRange(snapshot.MarkExempt(submission.ExemptReason, now, by));
                 action = ExemptAction;
                 details = snapshot.ExemptReason;
                 break;

@@ -56,8 +56,9 @@ public sealed class AdvertisingBulkFiling(SiteDbContext db, AuditLog audit, Time
         var by = actor.Identity?.Name ?? "";
         foreach (var snapshot in snapshots)
         {
+            // The domain keys its errors by the snapshot's fields; this form's fields have names of their own.
             errors.AddRange(snapshot.MarkFiled(filedOn!.Value, reference, today, now, by)
-                .Select(e => new FieldError(e.Contains("reference", StringComparison.Ordinal) ? ReferenceField : DateField, e)));
+                .Select(e => e with { Field = e.Field == nameof(AdvertisingSnapshot.FilingReference) ? ReferenceField : DateField }));
         }
 
         if (errors.Count > 0)
