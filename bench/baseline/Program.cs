@@ -100,7 +100,7 @@ static string? TakeValue(List<string> options, string name)
 /// <summary>One table, one row per post, each in its own transaction committed to disk.</summary>
 internal sealed class PostStore(string connectionString) : IDisposable
 {
-    // One writer at a time, queued in memory, as the site's SqliteWriteGate does.
+    // One writer at a time, queued in memory, as the site's DatabaseWriteGate does.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     public static async Task<PostStore> OpenAsync(string database)

@@ -13,28 +13,40 @@ public static class DependencyInjection
     /// <summary>The embedded default: a SQLite file beside the app, created on first start.</summary>
     public const string DefaultConnectionString = "Data Source=App_Data/pirisite.db";
 
-    /// <summary>How long a writer waits for another to finish before giving up: far longer than any write here takes.</summary>
-    public const int DefaultBusyTimeoutMilliseconds = 30_000;
-
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        var connectionString = ResolveSqlitePath(
-            builder.Configuration.GetConnectionString("Site") ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
-
         // Database
-        var busyTimeout = builder.Configuration.GetValue("Database:BusyTimeoutMilliseconds", DefaultBusyTimeoutMilliseconds);
-        builder.Services.AddDbContext<SiteDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(busyTimeout / 1000 + 5))
-            .AddInterceptors(new SqliteDurabilityInterceptor(busyTimeout)));
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var configured = builder.Configuration.GetConnectionString("Site");
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres, but ConnectionStrings:Site is not set. Set it (e.g. ConnectionStrings__Site=\"Host=db;Database=pirisite;Username=pirisite;Password=…\") or remove Database:Provider to use SQLite.");
+            }
+
+            builder.Services.AddDbContext<SiteDbContext, PostgresSiteDbContext>(options => options.UseNpgsql(configured));
+        }
+        else
+        {
+            var connectionString = ResolveSqlitePath(configured ?? DefaultConnectionString, builder.Environment.ContentRootPath);
+            var busyTimeout = database.BusyTimeoutMilliseconds;
+            builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(options => options
+                .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(busyTimeout / 1000 + 5))
+                .AddInterceptors(new SqliteDurabilityInterceptor(busyTimeout)));
+        }
+
         builder.Services.AddScoped<SiteDbInitialiser>();
         builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.SectionName);
+        builder.Services.AddOptions<FileKeyImportOptions>();
         builder.Services.AddSingleton(TimeProvider.System);
         // Pages are rendered when saved and when the initialiser finds them stale; one shared, thread-safe renderer.
         builder.Services.AddSingleton<MarkdownRenderer>();
-        builder.Services.AddSingleton<SqliteWriteGate>();
+        builder.Services.AddSingleton(new DatabaseWriteGate(database.Provider));
 
         return builder;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PiriSite.Data.Identity;
@@ -9,12 +10,12 @@ using PiriSite.Domain.Messaging;
 
 namespace PiriSite.Data;
 
-/// <summary>The site's one database: content, and (through Identity) the staff accounts.</summary>
-/// <remarks>
-/// Add a migration from the repository root with:
-/// <code>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/Data --startup-project src/Web --output-dir Migrations</code>
-/// </remarks>
-public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The site's one database: content, the staff accounts (through Identity) and the data-protection key ring.
+/// Services use this type; <see cref="SqliteSiteDbContext"/> and <see cref="PostgresSiteDbContext"/> add what
+/// differs per engine, and each has its own migrations (see README, "Database migrations").
+/// </summary>
+public abstract class SiteDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
 
@@ -42,18 +43,12 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
 
     public DbSet<AdvertisingSnapshot> AdvertisingSnapshots => Set<AdvertisingSnapshot>();
 
+    /// <summary>The keys that sign cookies and antiforgery tokens and encrypt two-factor secrets: restored with the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly);
-    }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(configurationBuilder);
-
-        // SQLite keeps no time zone: every DateTime is stored as UTC and comes back marked as UTC.
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 }

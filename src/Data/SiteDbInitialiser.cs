@@ -19,6 +19,7 @@ public sealed partial class SiteDbInitialiser(
     RoleManager<IdentityRole> roles,
     UserManager<StaffUser> users,
     IOptions<AdminBootstrapOptions> admin,
+    IOptions<FileKeyImportOptions> fileKeys,
     TimeProvider clock,
     MarkdownRenderer markdown,
     StaffTokenProtector tokens,
@@ -26,14 +27,28 @@ public sealed partial class SiteDbInitialiser(
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
-        await SquashedMigrations.AdoptAsync(db, cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await SquashedMigrations.AdoptAsync(db, cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
 
-        // WAL lets readers go on while a request is being written; the setting is kept in the database file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a request is being written; the setting is kept in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
-        // Keeps the query planner's statistics current, so the inbox's indexes are used well as the data grows.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+            // Keeps the query planner's statistics current, so the inbox's indexes are used well as the data grows.
+            // (PostgreSQL's autovacuum does this by itself.)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+        }
+
+        // Before anything uses the key ring: keys from an earlier version's key folder join the database's.
+        if (await FileKeyImport.ImportAsync(db, fileKeys.Value.Folder, cancellationToken) is > 0 and var imported)
+        {
+            LogKeysImported(logger, imported, fileKeys.Value.Folder!);
+        }
 
         await SeedRolesAsync();
         // Two-factor secrets written in plain text by an earlier version are encrypted now, once.
@@ -128,6 +143,9 @@ public sealed partial class SiteDbInitialiser(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded")]
     private static partial void LogInitialised(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported {Count} data-protection key(s) from {Folder} into the database; that folder is no longer used and can be deleted once a backup holds the database")]
+    private static partial void LogKeysImported(ILogger logger, int count, string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first Attorney account from the Admin settings; remove Admin:Password from the environment now")]
     private static partial void LogAttorneyCreated(ILogger logger);

@@ -1,13 +1,16 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using PiriSite.Data;
 
 namespace PiriSite.Web.Extensions;
 
 public static partial class DataProtectionExtensions
 {
     /// <summary>
-    /// Keys that sign antiforgery tokens and cookies and encrypt the two-factor secrets survive restarts (in Docker,
-    /// on the data volume). Linux has no platform protection for them (no DPAPI), so with
+    /// Keys that sign antiforgery tokens and cookies and encrypt the two-factor secrets are kept in the site's
+    /// database, so they survive restarts, are shared by every instance on one database, and come back with a
+    /// restored backup. Keys an earlier version kept as files (Site:DataProtectionKeysPath) are imported once by
+    /// the initialiser. Linux has no platform protection for them (no DPAPI), so with
     /// <c>DataProtection:CertificatePath</c> set they are encrypted to that certificate; without it they are plain
     /// XML, and the site says so at start outside Development rather than refusing to run.
     /// </summary>
@@ -21,7 +24,8 @@ public static partial class DataProtectionExtensions
             ?? new SiteOptions().DataProtectionKeysPath;
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("PiriSite")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(contentRoot, keysPath))));
+            .PersistKeysToDbContext<SiteDbContext>();
+        services.Configure<FileKeyImportOptions>(options => options.Folder = Path.GetFullPath(Path.Combine(contentRoot, keysPath)));
 
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName);
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
@@ -63,7 +67,7 @@ public static partial class DataProtectionExtensions
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "The data-protection key ring is stored unencrypted: anyone who can read its folder can decrypt the two-factor secrets and forge sign-in cookies. Set DataProtection:CertificatePath (and DataProtection__CertificatePassword) to encrypt it; see README, Configuration")]
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The data-protection key ring is stored unencrypted: anyone who can read the database can decrypt the two-factor secrets and forge sign-in cookies. Set DataProtection:CertificatePath (and DataProtection__CertificatePassword) to encrypt it; see README, Configuration")]
         private static partial void LogUnprotectedKeyRing(ILogger logger);
     }
 }

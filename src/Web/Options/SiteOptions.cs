@@ -22,7 +22,10 @@ public sealed class SiteOptions
     /// </summary>
     public bool CachePublicPages { get; set; } = true;
 
-    /// <summary>Where the data-protection keys live (they sign antiforgery tokens and, later, sign-in cookies).</summary>
+    /// <summary>
+    /// Where earlier versions kept the data-protection keys as files: imported into the database once at start
+    /// (the keys now live in the database; see DataProtectionExtensions).
+    /// </summary>
     public string DataProtectionKeysPath { get; set; } = "App_Data/keys";
 
     /// <summary>Where uploaded images are stored (served at /media/NAME).</summary>

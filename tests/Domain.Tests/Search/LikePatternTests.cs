@@ -8,6 +8,7 @@ public class LikePatternTests
     [InlineData("maria", "%maria%")]
     [InlineData("  50% off_ ", "%50 off%")]
     [InlineData("%_%", null)]
+    [InlineData(@"C:\docs\maria", "%C:docsmaria%")]
     [InlineData("   ", null)]
     [InlineData(null, null)]
     public void WildcardsTypedAreRemovedAndNothingLeftMeansNoSearch(string? typed, string? pattern) =>

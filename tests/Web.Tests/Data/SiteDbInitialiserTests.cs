@@ -94,7 +94,7 @@ public class SiteDbInitialiserTests
             await using var scope = factory.CreateDbScope();
             // Each scope opens the connection again; the pool hands back one whose settings were made once.
             Assert.Equal(2, await scope.Db.Database.SqlQueryRaw<int>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync()); // FULL
-            Assert.Equal(DependencyInjection.DefaultBusyTimeoutMilliseconds,
+            Assert.Equal(new DatabaseOptions().BusyTimeoutMilliseconds,
                 await scope.Db.Database.SqlQueryRaw<int>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
         }
     }

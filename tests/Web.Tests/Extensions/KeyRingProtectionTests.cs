@@ -1,12 +1,17 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PiriSite.Data;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Extensions;
 
-/// <summary>With DataProtection:CertificatePath set, the key ring on disk is encrypted to that certificate and read back.</summary>
+/// <summary>
+/// The key ring lives in the site's database (so a restored backup restores it); with DataProtection:CertificatePath
+/// set its keys are encrypted to that certificate and read back; keys an earlier version kept as files are imported.
+/// </summary>
 public sealed class KeyRingProtectionTests : IDisposable
 {
     private const string CertificatePassword = "a test certificate password";
@@ -16,45 +21,61 @@ public sealed class KeyRingProtectionTests : IDisposable
     public KeyRingProtectionTests() => Directory.CreateDirectory(_directory);
 
     [Fact]
-    public async Task WithACertificateTheKeyRingFileIsEncryptedAndReadBackAfterARestart()
+    public async Task WithACertificateTheKeyRingIsEncryptedInTheDatabaseAndReadBackAfterARestart()
     {
-        var keys = Path.Combine(_directory, "keys");
         var settings = new Dictionary<string, string?>
         {
-            ["Site:DataProtectionKeysPath"] = keys,
             ["DataProtection:CertificatePath"] = WriteSelfSignedCertificate(),
             ["DataProtection:CertificatePassword"] = CertificatePassword,
         };
 
-        string protectedText;
-        using (var first = new SiteFactory(settings))
-        {
-            protectedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a secret");
-        }
+        using var first = new SiteFactory(settings);
+        var protectedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a secret");
 
-        var xml = string.Concat(Directory.GetFiles(keys, "key-*.xml").Select(File.ReadAllText));
+        var xml = await KeyRingXmlAsync(first);
         Assert.NotEqual("", xml);
         Assert.Contains("EncryptedXmlDecryptor", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "keys")), "no key is written to a folder any more");
 
-        using var second = new SiteFactory(settings);
+        // A new host on the same database: the key ring is read from the database, not from this process's memory.
+        using var second = first.WithWebHostBuilder(_ => { });
         Assert.Equal("a secret", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedText));
         using var client = second.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
     }
 
     [Fact]
-    public void WithoutACertificateTheKeyIsPlainXml()
+    public async Task WithoutACertificateTheKeyIsPlainXml()
     {
         // The contrast that shows the test above can fail: Linux has no platform protection to fall back on.
-        var keys = Path.Combine(_directory, "plain-keys");
-        using (var factory = new SiteFactory(new Dictionary<string, string?> { ["Site:DataProtectionKeysPath"] = keys }))
-        {
-            factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a secret");
-        }
+        using var factory = new SiteFactory();
+        factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a secret");
 
-        var xml = string.Concat(Directory.GetFiles(keys, "key-*.xml").Select(File.ReadAllText));
-        Assert.Contains("<value>", xml, StringComparison.Ordinal);
+        Assert.Contains("<value>", await KeyRingXmlAsync(factory), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysAnEarlierVersionKeptAsFilesAreImportedOnceAndStillOpenWhatTheyProtected()
+    {
+        // As the earlier version wrote them: ASP.NET Core's file repository, the site's application name.
+        var folder = Path.Combine(_directory, "old-keys");
+        var earlier = DataProtectionProvider.Create(new DirectoryInfo(folder), builder => builder.SetApplicationName("PiriSite"));
+        var protectedText = earlier.CreateProtector("test").Protect("a secret from before");
+        var fileKey = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(folder, "key-*.xml")));
+
+        using var site = new SiteFactory(new Dictionary<string, string?> { ["Site:DataProtectionKeysPath"] = folder });
+        Assert.Equal("a secret from before", site.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedText));
+        using var restarted = site.WithWebHostBuilder(_ => { });
+        await using var scope = restarted.Services.CreateAsyncScope(); // starts it: the initialiser runs again
+        var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync();
+        Assert.Equal([fileKey], stored);
+    }
+
+    private static async Task<string> KeyRingXmlAsync(SiteFactory site)
+    {
+        await using var scope = site.CreateDbScope();
+        return string.Concat(await scope.Db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
     }
 
     private string WriteSelfSignedCertificate()

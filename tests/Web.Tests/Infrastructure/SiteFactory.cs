@@ -11,8 +11,9 @@ using PiriSite.Web.Services.Advertising;
 namespace PiriSite.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over its own SQLite file in a temporary folder, in a non-Development environment
-/// (so the friendly error pages and HSTS are what the tests see, as in production).
+/// The real app over its own SQLite file in a temporary folder (or its own PostgreSQL database, see
+/// <see cref="TestDatabase"/>), in a non-Development environment (so the friendly error pages and HSTS are what
+/// the tests see, as in production).
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
@@ -59,6 +60,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "site.db");
 
+    /// <summary>The site's connection string: its SQLite file, or its own PostgreSQL database.</summary>
+    public string ConnectionString { get; } = TestDatabase.IsPostgres ? TestDatabase.CreatePostgresDatabase() : "";
+
     public string MailPickupDirectory => _settings["Mail:PickupDirectory"]!;
 
     public string MediaDirectory => _settings["Site:MediaPath"]!;
@@ -72,7 +76,16 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Site", $"Data Source={DatabasePath}");
+        if (TestDatabase.IsPostgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Site", ConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Site", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Site:DataProtectionKeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
@@ -114,6 +127,11 @@ public class SiteFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (TestDatabase.IsPostgres)
+            {
+                TestDatabase.DropPostgresDatabase(ConnectionString);
+            }
+
             try
             {
                 Directory.Delete(_directory, recursive: true);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PiriSite.Domain.Messaging;
 using PiriSite.Web.Services.Mail;
 using PiriSite.Web.Services.Caching;
@@ -11,7 +10,7 @@ namespace PiriSite.Web.Services.Consultations;
 /// </summary>
 public sealed partial class ConsultationService(
     SiteDbContext db,
-    SqliteWriteGate writeGate,
+    DatabaseWriteGate writeGate,
     PublishedContent published,
     FirmProfileService firmProfile,
     ConsultationEmails emails,
@@ -131,7 +130,7 @@ public sealed partial class ConsultationService(
                 outbox.Notify();
                 return new SubmissionResult(request.Reference, validation.Errors);
             }
-            catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
             {
                 db.ChangeTracker.Clear();
 
@@ -213,9 +212,6 @@ public sealed partial class ConsultationService(
             && path.All(c => c > ' ' && c < 127)
             ? path
             : SitePaths.Section(language, SiteSection.Consultation);
-
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: 19 };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consultation request {RequestId} stored (urgency {Urgency}, spam verdict {SpamVerdict})")]
     private static partial void LogAccepted(ILogger logger, int requestId, Urgency urgency, SpamVerdict spamVerdict);

@@ -12,7 +12,7 @@ namespace PiriSite.Web.Services.Mail;
 public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
     IMailTransport transport,
-    SqliteWriteGate writeGate,
+    DatabaseWriteGate writeGate,
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<MailOptions> options,

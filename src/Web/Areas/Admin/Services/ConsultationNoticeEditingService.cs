@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using PiriSite.Data.Identity;
 using PiriSite.Domain.Advertising;
 using PiriSite.Domain.Audit;
@@ -90,7 +89,7 @@ public sealed class ConsultationNoticeEditingService(
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             // Someone else's save took this version number first (Culture + Number is unique).
             db.ChangeTracker.Clear();

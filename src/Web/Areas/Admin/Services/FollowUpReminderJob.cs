@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PiriSite.Domain.Messaging;
 using PiriSite.Web.Services.Mail;
 
@@ -14,7 +13,7 @@ namespace PiriSite.Web.Areas.Admin.Services;
 /// </summary>
 public sealed partial class FollowUpReminderJob(
     IServiceScopeFactory scopes,
-    SqliteWriteGate writeGate,
+    DatabaseWriteGate writeGate,
     OutboxSignal outbox,
     TimeProvider clock,
     IOptions<LeadsOptions> options,
@@ -71,7 +70,7 @@ public sealed partial class FollowUpReminderJob(
 
                 queued++;
             }
-            catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
             {
                 db.Entry(message).State = EntityState.Detached;
             }

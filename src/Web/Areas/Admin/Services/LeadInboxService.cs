@@ -70,11 +70,8 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
 
     private async Task<bool> SearchHasMoreThanCapAsync(string search, CancellationToken cancellationToken)
     {
-        var pattern = LikePattern.Containing(search);
-        var cap = options.Value.SearchCap;
-        var found = await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM (SELECT rowid FROM LeadSearch WHERE Text LIKE {pattern} LIMIT {cap + 1})")
-            .SingleAsync(cancellationToken);
-        return found > cap;
+        var pattern = LikePattern.Containing(search)!;
+        return await LeadSearch.MoreThanAsync(db, pattern, options.Value.SearchCap, cancellationToken);
     }
 
     private static bool OnlyStatusOrView(LeadQuery filter) =>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using PiriSite.Domain.Audit;
 using PiriSite.Domain.Messaging;
 using PiriSite.Web.Services.Mail;
@@ -33,7 +35,8 @@ public sealed partial class LeadPurge(
         List<string> references;
         List<string> messageIds;
 
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): what is read here is what is deleted.
+        // SQLite: BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so what is read here is what is deleted. PostgreSQL:
+        // a request added meanwhile is not in the list and not deleted, since the delete names the ids read.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var doomed = await db.ConsultationRequests.Where(which).Select(r => new { r.Id, r.Reference }).ToListAsync(cancellationToken);
@@ -51,7 +54,8 @@ public sealed partial class LeadPurge(
                 .Select(m => OutboxMessage.MimeMessageId(m.Id, m.CreatedAt))
                 .ToList();
 
-            // Notes and outbox messages go by ON DELETE CASCADE, the search row by the LeadSearch_Delete trigger.
+            // Notes and outbox messages go by ON DELETE CASCADE; the search row by the LeadSearch_Delete trigger (SQLite)
+            // or with the row itself (PostgreSQL's index is on the request's own columns).
             await db.ConsultationRequests.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
             await recordAudit(references);
             await transaction.CommitAsync(cancellationToken);
@@ -115,6 +119,12 @@ public sealed partial class LeadPurge(
 
     private async Task CompactAsync(CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await VacuumAsync(cancellationToken);
+            return;
+        }
+
         try
         {
             // FTS5 deletes by adding a tombstone; the words stay in the older segments until they are merged.
@@ -141,7 +151,23 @@ public sealed partial class LeadPurge(
         }
         catch (SqliteException exception)
         {
-            LogCompactFailed(logger, exception.SqliteErrorCode);
+            LogCompactFailed(logger, exception.SqliteErrorCode.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL keeps a deleted row's old version (and its search-index entries) until VACUUM removes it; run at
+    /// once rather than whenever autovacuum gets to it. Best effort, as on SQLite.
+    /// </summary>
+    private async Task VacuumAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("""VACUUM "ConsultationRequests", "LeadNotes", "OutboxMessages";""", cancellationToken);
+        }
+        catch (PostgresException exception)
+        {
+            LogCompactFailed(logger, exception.SqlState);
         }
     }
 
@@ -154,6 +180,6 @@ public sealed partial class LeadPurge(
     [LoggerMessage(Level = LogLevel.Warning, Message = "After a deletion the database log could not be emptied (a reader was busy); the next deletion or retention pass tries again")]
     private static partial void LogCheckpointBusy(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "After a deletion, the search index merge or the log checkpoint failed (SQLite error {Code}); the next deletion tries again")]
-    private static partial void LogCompactFailed(ILogger logger, int code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "After a deletion, the search index merge, log checkpoint or vacuum failed (database error {Code}); the next deletion tries again")]
+    private static partial void LogCompactFailed(ILogger logger, string code);
 }

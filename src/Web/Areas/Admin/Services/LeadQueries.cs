@@ -66,12 +66,12 @@ internal static class LeadQueries
         if (LikePattern.Literal(filter.Search) is { Length: > 0 } search)
         {
             var pattern = $"%{search}%";
-            if (search.Length >= 3)
+            if (search.Length >= LeadSearch.MinimumLength)
             {
-                // The trigram full-text index (see the LeadSearchIndex migration) answers LIKE without a scan.
-                // A word that matches thousands of requests is cut to the newest Leads:SearchCap of them: listing
-                // and counting every match is what would make a broad search slow, and nobody reads past it.
-                var matches = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM LeadSearch WHERE Text LIKE {pattern} ORDER BY rowid DESC LIMIT {settings.SearchCap}");
+                // The trigram index (see LeadSearch) answers LIKE without a scan. A word that matches thousands of
+                // requests is cut to the newest Leads:SearchCap of them: listing and counting every match is what
+                // would make a broad search slow, and nobody reads past it.
+                var matches = LeadSearch.Newest(db, pattern, settings.SearchCap);
                 query = query.Where(r => matches.Contains(r.Id));
             }
             else

@@ -23,7 +23,7 @@ public sealed class AuditFailureSite : IDisposable
     public AuditFailureSite()
     {
         _app = _site.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<SiteDbContext>(options => options.AddInterceptors(_audit))));
+            services.ConfigureSiteDbContext(options => options.AddInterceptors(_audit))));
     }
 
     public static ClaimsPrincipal Actor { get; } = new(new ClaimsIdentity(

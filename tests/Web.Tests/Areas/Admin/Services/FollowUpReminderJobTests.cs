@@ -156,7 +156,7 @@ public sealed class FollowUpReminderJobTests : IDisposable
         using var racing = _baseFactory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(_clock);
-            services.ConfigureDbContext<SiteDbContext>(options => options.AddInterceptors(otherInstance));
+            services.ConfigureSiteDbContext(options => options.AddInterceptors(otherInstance));
         }));
 
         // The first reminder's save finds the other instance's copy already stored: that one is skipped, the next is queued.

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PiriSite.Data;
+
+namespace PiriSite.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The engine the integration tests run on: a SQLite file per site by default; PostgreSQL when
+/// PIRISITE_TEST_POSTGRES holds a server's connection string (test.sh's second run of this project sets it, on
+/// a throwaway server). Each site then gets its own database, copied from a template migrated once per run.
+/// </summary>
+public static class TestDatabase
+{
+    public const string PostgresVariable = "PIRISITE_TEST_POSTGRES";
+
+    private static readonly Lock s_templateLock = new();
+    private static string? s_template;
+
+    public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
+
+    public static bool IsPostgres => PostgresServer is not null;
+
+    public static DatabaseProvider Provider => IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>A new, migrated, empty PostgreSQL database; returns its connection string.</summary>
+    public static string CreatePostgresDatabase()
+    {
+        var name = "pirisite_test_" + Guid.NewGuid().ToString("N");
+        lock (s_templateLock)
+        {
+            // Copying a template takes milliseconds; migrating each database would take a second each.
+            // CREATE DATABASE refuses to copy a template someone is connected to, so copies are made one at a time.
+            s_template ??= MigrateTemplate();
+            Execute($"""CREATE DATABASE "{name}" TEMPLATE "{s_template}" """);
+        }
+
+        return ConnectionString(name);
+    }
+
+    public static string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
+
+    public static void DropPostgresDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        Execute($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
+    }
+
+    /// <summary>Runs a statement on the server's maintenance database (postgres).</summary>
+    public static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static string MigrateTemplate()
+    {
+        var name = $"pirisite_template_{Environment.ProcessId}";
+        Execute($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
+        Execute($"""CREATE DATABASE "{name}" """);
+        var options = new DbContextOptionsBuilder<PostgresSiteDbContext>().UseNpgsql(ConnectionString(name)).Options;
+        using (var db = new PostgresSiteDbContext(options))
+        {
+            db.Database.Migrate();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Execute($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
+            }
+            catch (NpgsqlException)
+            {
+                // The throwaway server may already be gone.
+            }
+        };
+        return name;
+    }
+}
+
+/// <summary>A test of something only SQLite has (its files, pragmas, FTS5 table): skipped on PostgreSQL, whose own test stands beside it.</summary>
+public sealed class SqliteFactAttribute : FactAttribute
+{
+    public SqliteFactAttribute()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            Skip = "SQLite only";
+        }
+    }
+}
+
+/// <summary>A test of something only PostgreSQL has: runs in the PostgreSQL run of this project.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            Skip = $"PostgreSQL only (set {TestDatabase.PostgresVariable}; test.sh does)";
+        }
+    }
+}
+
+public static class SiteDbContextConfiguration
+{
+    /// <summary>Adds to the site's DbContext options, whichever engine's context the site registered.</summary>
+    public static IServiceCollection ConfigureSiteDbContext(this IServiceCollection services, Action<DbContextOptionsBuilder> configure) =>
+        TestDatabase.IsPostgres
+            ? services.ConfigureDbContext<PostgresSiteDbContext>(configure)
+            : services.ConfigureDbContext<SqliteSiteDbContext>(configure);
+}
