@@ -31,7 +31,7 @@ public class ErrorControllerTests
         await using (var scope = factory.CreateDbScope())
         {
             // Break the articles table for real, so the page fails deep inside EF Core.
-            await scope.Db.Database.ExecuteSqlRawAsync("DROP TABLE Articles;");
+            await scope.Db.Database.ExecuteSqlRawAsync(TestDatabase.DropTable("Articles"));
         }
 
         var response = await client.GetAsync("/articles");
@@ -53,7 +53,7 @@ public class ErrorControllerTests
         using var client = factory.CreateClient();
         await using (var scope = factory.CreateDbScope())
         {
-            await scope.Db.Database.ExecuteSqlRawAsync("DROP TABLE FirmProfiles;");
+            await scope.Db.Database.ExecuteSqlRawAsync(TestDatabase.DropTable("FirmProfiles"));
         }
 
         var response = await client.GetAsync("/");

@@ -71,7 +71,7 @@ public class StaffErrorPagesTests(SiteFactory factory) : IClassFixture<SiteFacto
         using var client = await StaffSessions.SignInAsync(broken, attorney.Email!, key);
         await using (var scope = broken.CreateDbScope())
         {
-            await scope.Db.Database.ExecuteSqlRawAsync("DROP TABLE ConsultationRequests;");
+            await scope.Db.Database.ExecuteSqlRawAsync(TestDatabase.DropTable("ConsultationRequests"));
         }
 
         var response = await client.GetAsync("/admin/leads");

@@ -69,11 +69,11 @@ public sealed class ConsultationNoticeSeedTests : IDisposable
             // As an older version of the site stored them: the notice's language and words in the request's own columns.
             var seededSpanish = SeedFile("es").Text;
             await scope.Db.Database.ExecuteSqlAsync(
-                $"UPDATE ConsultationRequests SET NoticeVersionId = NULL, AcknowledgedNoticeCulture = 'es', AcknowledgedNoticeText = {seededSpanish} WHERE Id = {spanishId}");
+                $"""UPDATE "ConsultationRequests" SET "NoticeVersionId" = NULL, "AcknowledgedNoticeCulture" = 'es', "AcknowledgedNoticeText" = {seededSpanish} WHERE "Id" = {spanishId}""");
             await scope.Db.Database.ExecuteSqlAsync(
-                $"UPDATE ConsultationRequests SET NoticeVersionId = NULL, AcknowledgedNoticeCulture = '', AcknowledgedNoticeText = '' WHERE Id = {oldestId}");
+                $"""UPDATE "ConsultationRequests" SET "NoticeVersionId" = NULL, "AcknowledgedNoticeCulture" = '', "AcknowledgedNoticeText" = '' WHERE "Id" = {oldestId}""");
             await scope.Db.Database.ExecuteSqlAsync(
-                $"UPDATE ConsultationRequests SET NoticeVersionId = NULL, AcknowledgedNoticeCulture = 'fr', AcknowledgedNoticeText = {french} WHERE Id = {frenchId}");
+                $"""UPDATE "ConsultationRequests" SET "NoticeVersionId" = NULL, "AcknowledgedNoticeCulture" = 'fr', "AcknowledgedNoticeText" = {french} WHERE "Id" = {frenchId}""");
         }
 
         await InitialiseAgainAsync();

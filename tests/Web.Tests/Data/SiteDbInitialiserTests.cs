@@ -36,7 +36,7 @@ public class SiteDbInitialiserTests
         "20261128032437_RenderedContentAndImageVariants", "20261201053150_SecurityAndPrivacyReview",
     ];
 
-    [Fact]
+    [SqliteFact]
     public async Task ADevelopmentDatabaseMadeByTheMigrationsBeforeTheSquashIsAdoptedWithItsData()
     {
         using var factory = new SiteFactory();
@@ -52,7 +52,7 @@ public class SiteDbInitialiserTests
         Assert.Equal(articles, await scope.Db.Articles.CountAsync());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task AnOlderDevelopmentDatabaseIsRefusedWithHowToRecreateIt()
     {
         using var factory = new SiteFactory();
@@ -74,7 +74,7 @@ public class SiteDbInitialiserTests
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task TheDatabaseUsesWriteAheadLogging()
     {
         using var factory = new SiteFactory();
@@ -85,7 +85,7 @@ public class SiteDbInitialiserTests
         Assert.Equal("wal", mode);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task EveryConnectionCommitsDurablyAndWaitsForOtherWritersEvenWhenReusedFromThePool()
     {
         using var factory = new SiteFactory();

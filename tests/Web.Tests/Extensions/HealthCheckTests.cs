@@ -26,12 +26,20 @@ public class HealthCheckTests
         using var factory = new SiteFactory { RunsBackgroundServices = false };
         using var client = factory.CreateClient();
 
-        // Replace the database file with something that is not a database.
-        SqliteConnection.ClearAllPools();
-        File.WriteAllText(factory.DatabasePath, new string('x', 8192));
-        foreach (var sidecar in new[] { "-wal", "-shm" })
+        if (TestDatabase.IsPostgres)
         {
-            File.Delete(factory.DatabasePath + sidecar);
+            // The database is gone (its server answers, but not for it).
+            TestDatabase.DropPostgresDatabase(factory.ConnectionString);
+        }
+        else
+        {
+            // Replace the database file with something that is not a database.
+            SqliteConnection.ClearAllPools();
+            File.WriteAllText(factory.DatabasePath, new string('x', 8192));
+            foreach (var sidecar in new[] { "-wal", "-shm" })
+            {
+                File.Delete(factory.DatabasePath + sidecar);
+            }
         }
 
         var response = await client.GetAsync("/healthz");

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Data;
@@ -112,6 +114,19 @@ public class SiteFactory : WebApplicationFactory<Program>
                 }
             });
         }
+    }
+
+    /// <summary>
+    /// A connection of its own (not the site's pool) to the site's database, for reading and writing rows as they
+    /// are stored. SQL in tests quotes identifiers ("Table"."Column") and names parameters @name, as both engines accept.
+    /// </summary>
+    public async Task<DbConnection> OpenDatabaseAsync()
+    {
+        DbConnection connection = TestDatabase.IsPostgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString)
+            : new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
     }
 
     /// <summary>A DbContext on the app's own database, for arranging and checking data.</summary>

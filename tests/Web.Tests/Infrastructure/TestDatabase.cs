@@ -23,6 +23,9 @@ public static class TestDatabase
 
     public static DatabaseProvider Provider => IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
+    /// <summary>SQL that drops a table as if it were lost (PostgreSQL also drops the keys that point at it; SQLite does not check them).</summary>
+    public static string DropTable(string table) => IsPostgres ? $"""DROP TABLE "{table}" CASCADE;""" : $"""DROP TABLE "{table}";""";
+
     /// <summary>A new, migrated, empty PostgreSQL database; returns its connection string.</summary>
     public static string CreatePostgresDatabase()
     {
@@ -96,6 +99,18 @@ public sealed class SqliteFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory about something only SQLite has (its query plans, its files): skipped on PostgreSQL.</summary>
+public sealed class SqliteTheoryAttribute : TheoryAttribute
+{
+    public SqliteTheoryAttribute()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            Skip = "SQLite only";
+        }
+    }
+}
+
 /// <summary>A test of something only PostgreSQL has: runs in the PostgreSQL run of this project.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
@@ -115,4 +130,17 @@ public static class SiteDbContextConfiguration
         TestDatabase.IsPostgres
             ? services.ConfigureDbContext<PostgresSiteDbContext>(configure)
             : services.ConfigureDbContext<SqliteSiteDbContext>(configure);
+}
+
+public static class DbCommandParameters
+{
+    /// <summary>Adds the parameter @<paramref name="name"/>, on either engine's command.</summary>
+    public static void AddParameter(this System.Data.Common.DbCommand command, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
 }

@@ -49,8 +49,8 @@ public sealed class FirmProfileServiceTests
         using var factory = new CapturingSiteFactory(sink);
         await using (var scope = factory.CreateDbScope())
         {
-            await scope.Db.Database.ExecuteSqlRawAsync("DELETE FROM FirmProfiles WHERE Culture = 'es';");
-            await scope.Db.Database.ExecuteSqlRawAsync("UPDATE FirmProfiles SET AdvertisingDisclaimer = '', AttorneyName = ' ', PrincipalOfficeCity = '' WHERE Culture = 'fr';");
+            await scope.Db.Database.ExecuteSqlRawAsync("""DELETE FROM "FirmProfiles" WHERE "Culture" = 'es';""");
+            await scope.Db.Database.ExecuteSqlRawAsync("""UPDATE "FirmProfiles" SET "AdvertisingDisclaimer" = '', "AttorneyName" = ' ', "PrincipalOfficeCity" = '' WHERE "Culture" = 'fr';""");
             await scope.Services.GetRequiredService<PublicPageCache>().EvictAllAsync();
         }
 
@@ -86,7 +86,7 @@ public sealed class FirmProfileServiceTests
         using var factory = new CapturingSiteFactory(sink);
         await using (var scope = factory.CreateDbScope())
         {
-            await scope.Db.Database.ExecuteSqlRawAsync("DROP TABLE FirmProfiles;");
+            await scope.Db.Database.ExecuteSqlRawAsync(TestDatabase.DropTable("FirmProfiles"));
             await scope.Services.GetRequiredService<PublicPageCache>().EvictAllAsync();
         }
 

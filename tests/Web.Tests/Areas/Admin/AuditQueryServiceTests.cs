@@ -163,7 +163,8 @@ public class AuditQueryServiceTests(SiteFactory factory) : IClassFixture<SiteFac
         Assert.Equal([null, image, null, $"/admin/articles/{article.Id}/edit"], page.Entries.Select(e => e.SubjectLink));
     }
 
-    [Theory]
+    // SQLite's plan, which the staff list depends on; PostgreSQL plans by the table's size and statistics instead.
+    [SqliteTheory]
     [InlineData(null, null, false, "IX_AuditEntries_At")]
     [InlineData("someone", null, false, "IX_AuditEntries_ActorId_At")]
     [InlineData(null, "Signed in", false, "IX_AuditEntries_Action_At")]

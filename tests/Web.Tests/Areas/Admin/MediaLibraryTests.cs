@@ -172,6 +172,12 @@ public class MediaLibraryTests(SiteFactory factory) : IClassFixture<SiteFactory>
     {
         using var client = await SignInAsync();
         var page = await client.GetStringAsync("/admin/media");
+        if (token.Contains('/', StringComparison.Ordinal) && !File.Exists(factory.DatabasePath))
+        {
+            // On PostgreSQL there is no database file beside the media folder: a file stands in for it.
+            await File.WriteAllTextAsync(factory.DatabasePath, "not to be deleted");
+        }
+
         if (token == "expired")
         {
             var refused = await (await client.PostAsync("/admin/media", Upload(page, Png(50, 50), "old.png", ""))).Content.ReadAsStringAsync();

@@ -20,7 +20,9 @@ internal static class PersonalDataTraces
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = TestDatabase.IsPostgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table'";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -32,7 +34,7 @@ internal static class PersonalDataTraces
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
-#pragma warning disable CA2100 // Table names come from sqlite_master, not from input.
+#pragma warning disable CA2100 // Table names come from the database's catalogue, not from input.
             select.CommandText = $"SELECT * FROM \"{table}\"";
 #pragma warning restore CA2100
             await using var reader = await select.ExecuteReaderAsync();
@@ -74,14 +76,49 @@ internal static class PersonalDataTraces
             ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => Contains(ReadShared(f), marker)).ToList()
             : [];
 
-    /// <summary>The database file and its -wal, as they are on disk now (no checkpoint is run here).</summary>
-    public static IReadOnlyList<string> DatabaseFilesContaining(SiteFactory factory, string marker) =>
-        new[] { factory.DatabasePath, factory.DatabasePath + "-wal" }.Where(f => File.Exists(f) && Contains(ReadShared(f), marker)).ToList();
+    /// <summary>
+    /// SQLite: the database file and its -wal, as they are on disk now (no checkpoint is run here). PostgreSQL: the
+    /// files of every table and index (heap and index pages, after a CHECKPOINT writes them out; the write-ahead
+    /// log is not among them: its segments are recycled, not cleared, see README "Privacy").
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DatabaseFilesContainingAsync(SiteFactory factory, string marker)
+    {
+        var files = TestDatabase.IsPostgres
+            ? await PostgresRelationFilesAsync(factory)
+            : new[] { factory.DatabasePath, factory.DatabasePath + "-wal" }.Where(File.Exists).ToList();
+        return files.Where(f => Contains(ReadShared(f), marker)).ToList();
+    }
 
     public static async Task CheckpointAsync(SiteFactory factory)
     {
         await using var scope = factory.CreateDbScope();
-        await scope.Db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        await scope.Db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres ? "CHECKPOINT;" : "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
+    private static async Task<List<string>> PostgresRelationFilesAsync(SiteFactory factory)
+    {
+        await CheckpointAsync(factory);
+        await using var connection = await factory.OpenDatabaseAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.oid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i', 't') AND pg_relation_filepath(c.oid) IS NOT NULL
+            UNION ALL
+            SELECT current_setting('data_directory') || '/' || pg_relation_filepath(c.reltoastrelid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.reltoastrelid <> 0
+            """;
+        var files = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            // A relation's first segment; larger ones continue in .1, .2…
+            var path = reader.GetString(0);
+            files.AddRange(new[] { path }.Concat(Enumerable.Range(1, 100).Select(i => $"{path}.{i}")).TakeWhile(File.Exists));
+        }
+
+        return files;
     }
 
     public static bool Contains(byte[] haystack, string marker)

@@ -150,7 +150,7 @@ public partial class ReviewCadenceTests(SiteFactory factory) : IClassFixture<Sit
         var id = await CreateAsync(staff, "cadence-backfill");
         await using var scope = factory.CreateDbScope();
         var reviewed = new DateTime(2026, 8, 31, 18, 0, 0, DateTimeKind.Utc);
-        await scope.Db.Database.ExecuteSqlAsync($"UPDATE Articles SET ReviewedAt = {reviewed}, ReviewedBy = 'Michael Piri', ReviewBy = NULL WHERE Id = {id}");
+        await scope.Db.Database.ExecuteSqlAsync($"""UPDATE "Articles" SET "ReviewedAt" = {reviewed}, "ReviewedBy" = 'Michael Piri', "ReviewBy" = NULL WHERE "Id" = {id}""");
 
         await scope.Services.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
         await scope.Services.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();

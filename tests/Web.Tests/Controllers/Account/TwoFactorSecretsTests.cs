@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Data;
 using PiriSite.Data.Identity;
@@ -170,12 +170,13 @@ public partial class TwoFactorSecretsTests(SiteFactory factory) : IClassFixture<
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                UPDATE AspNetUserTokens SET Value = $key WHERE UserId = $id AND Name = 'AuthenticatorKey';
-                INSERT OR REPLACE INTO AspNetUserTokens (UserId, LoginProvider, Name, Value) VALUES ($id, '[AspNetUserStore]', 'RecoveryCodes', $codes);
+                UPDATE "AspNetUserTokens" SET "Value" = @key WHERE "UserId" = @id AND "Name" = 'AuthenticatorKey';
+                DELETE FROM "AspNetUserTokens" WHERE "UserId" = @id AND "LoginProvider" = '[AspNetUserStore]' AND "Name" = 'RecoveryCodes';
+                INSERT INTO "AspNetUserTokens" ("UserId", "LoginProvider", "Name", "Value") VALUES (@id, '[AspNetUserStore]', 'RecoveryCodes', @codes);
                 """;
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$id", user.Id);
-            command.Parameters.AddWithValue("$codes", plainCodes);
+            command.AddParameter("key", key);
+            command.AddParameter("id", user.Id);
+            command.AddParameter("codes", plainCodes);
             await command.ExecuteNonQueryAsync();
         }
 
@@ -259,8 +260,8 @@ public partial class TwoFactorSecretsTests(SiteFactory factory) : IClassFixture<
     {
         await using var connection = await OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT LoginProvider, Name, Value FROM AspNetUserTokens WHERE UserId = $id";
-        command.Parameters.AddWithValue("$id", user.Id);
+        command.CommandText = """SELECT "LoginProvider", "Name", "Value" FROM "AspNetUserTokens" WHERE "UserId" = @id""";
+        command.AddParameter("id", user.Id);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<TokenRow>();
         while (await reader.ReadAsync())
@@ -271,12 +272,7 @@ public partial class TwoFactorSecretsTests(SiteFactory factory) : IClassFixture<
         return rows;
     }
 
-    private async Task<SqliteConnection> OpenDatabaseAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        return connection;
-    }
+    private Task<DbConnection> OpenDatabaseAsync() => factory.OpenDatabaseAsync();
 
     private sealed record TokenRow(string Provider, string Name, string Value);
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PiriSite.Domain.Advertising;
@@ -197,10 +197,11 @@ public sealed class AdvertisingCaptureTests(ArchiveSite site) : IClassFixture<Ar
         var id = Assert.Single(await site.SnapshotsAsync(AdvertisedPageKind.Article, outcome.Slug)).Id;
 
         await using var scope = site.CreateDbScope();
-        var update = await Assert.ThrowsAsync<SqliteException>(() =>
-            scope.Db.Database.ExecuteSqlAsync($"UPDATE AdvertisingSnapshots SET Html = x'00' WHERE Id = {id}"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() =>
-            scope.Db.Database.ExecuteSqlAsync($"DELETE FROM AdvertisingSnapshots WHERE Id = {id}"));
+        byte[] other = [0];
+        var update = await Assert.ThrowsAnyAsync<DbException>(() =>
+            scope.Db.Database.ExecuteSqlAsync($"""UPDATE "AdvertisingSnapshots" SET "Html" = {other} WHERE "Id" = {id}"""));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() =>
+            scope.Db.Database.ExecuteSqlAsync($"""DELETE FROM "AdvertisingSnapshots" WHERE "Id" = {id}"""));
 
         Assert.Contains("never changed", update.Message, StringComparison.Ordinal);
         Assert.Contains("never deleted", delete.Message, StringComparison.Ordinal);
