@@ -23,6 +23,9 @@ internal sealed class AdvertisingSnapshotConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.FilingReference).HasMaxLength(AdvertisingSnapshot.FilingReferenceMaxLength);
         builder.Property(s => s.ExemptReason).HasMaxLength(AdvertisingSnapshot.ExemptReasonMaxLength);
         builder.Property(s => s.FilingRecordedByName).HasMaxLength(256);
+        // Every filing record sets it anew: two people recording at once cannot both win (on PostgreSQL a
+        // transaction does not lock the rows it read, so the services' check alone would let both through).
+        builder.Property(s => s.FilingRecordedAt).IsConcurrencyToken();
 
         // The archive by page and date, the capture queue (oldest due first), and what is left to file.
         builder.HasIndex(s => new { s.PageKey, s.Culture, s.PublishedAt });

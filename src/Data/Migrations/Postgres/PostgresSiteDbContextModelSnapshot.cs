@@ -268,6 +268,7 @@ namespace PiriSite.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<DateTime?>("FilingRecordedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FilingRecordedByName")

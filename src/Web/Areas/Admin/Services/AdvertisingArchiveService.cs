@@ -150,7 +150,8 @@ public sealed class AdvertisingArchiveService(SiteDbContext db, AuditLog audit, 
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(actor);
-        // On SQLite the transaction takes the write lock at once, so no other record can land between the check and the save.
+        // On SQLite the transaction takes the write lock at once, so no other record can land between the check and the
+        // save; on PostgreSQL one can, and the filing record's concurrency token refuses the second save.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var snapshot = await db.AdvertisingSnapshots.SingleOrDefaultAsync(s => s.Id == id);
         if (snapshot is null)
@@ -204,10 +205,21 @@ public sealed class AdvertisingArchiveService(SiteDbContext db, AuditLog audit, 
         }
 
         audit.Add(actor, action, Target(id), details);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(FilingStatus.Conflict, [new("", ChangedMeanwhile)]);
+        }
+
         await transaction.CommitAsync();
         return new(FilingStatus.Saved, []);
     }
+
+    /// <summary>Another filing record was saved between this one's check and its save.</summary>
+    internal const string ChangedMeanwhile = "Someone recorded a filing for this page at the same moment, so yours was not saved. Check the record above, then choose again.";
 
     private async Task<IReadOnlyList<ArchivedPage>> PagesAsync(CancellationToken cancellationToken)
     {

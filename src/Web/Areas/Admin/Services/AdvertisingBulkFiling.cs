@@ -15,6 +15,8 @@ public sealed class AdvertisingBulkFiling(SiteDbContext db, AuditLog audit, Time
     public const string DateField = "BulkFiledOn";
     public const string ReferenceField = "BulkReference";
 
+    private const string ChangedMeanwhile = "Some of the ticked changes are no longer waiting to be filed (someone recorded them meanwhile), so nothing was saved. The list below is up to date: tick again.";
+
     public async Task<FilingOutcome> RecordFiledAsync(IReadOnlyCollection<long> ids, DateOnly? filedOn, string? reference, ClaimsPrincipal actor)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -41,6 +43,7 @@ public sealed class AdvertisingBulkFiling(SiteDbContext db, AuditLog audit, Time
         }
 
         // On SQLite the transaction takes the write lock at once: no other record lands between the check and the save.
+        // On PostgreSQL one can; the filing record's concurrency token then refuses this save.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var wanted = ids.Distinct().ToList();
         var snapshots = await db.AdvertisingSnapshots
@@ -48,7 +51,7 @@ public sealed class AdvertisingBulkFiling(SiteDbContext db, AuditLog audit, Time
             .ToListAsync();
         if (snapshots.Count != wanted.Count)
         {
-            return new(FilingStatus.Conflict, [new(IdsField, "Some of the ticked changes are no longer waiting to be filed (someone recorded them meanwhile), so nothing was saved. The list below is up to date: tick again.")]);
+            return new(FilingStatus.Conflict, [new(IdsField, ChangedMeanwhile)]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -69,7 +72,16 @@ public sealed class AdvertisingBulkFiling(SiteDbContext db, AuditLog audit, Time
 
         var details = $"Filed on {filedOn!.Value.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}, reference {reference!.Trim()} (one filing for {snapshots.Count} changes)";
         snapshots.ForEach(s => audit.Add(actor, AdvertisingArchiveService.FiledAction, AdvertisingArchiveService.Target(s.Id), details));
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // PostgreSQL: another filing of one of them was saved after this check; the whole filing is refused.
+            return new(FilingStatus.Conflict, [new(IdsField, ChangedMeanwhile)]);
+        }
+
         await transaction.CommitAsync();
         return new(FilingStatus.Saved, []);
     }
