@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using PiriSite.Web.Tests.Infrastructure;
@@ -89,6 +89,7 @@ public sealed class CrashDurabilityTests : IDisposable
         var missing = acknowledged.Where(key => !stored.ContainsKey(key)).ToList();
         Assert.Empty(missing);
         Assert.All(acknowledged, key => Assert.Equal(1, stored[key]));
+        // The file the killed process was writing is whole. (On PostgreSQL the server, not the site, writes the files.)
         if (_postgres is null)
         {
             Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
@@ -184,7 +185,7 @@ public sealed class CrashDurabilityTests : IDisposable
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
     }
 
-    /// <summary>The site's database, opened afresh (no pooled connection from before the kill).</summary>
+    /// <summary>The site's database, opened afresh (for SQLite, no pooled connection from before the kill).</summary>
     private DbConnection OpenDatabase()
     {
         DbConnection connection;
