@@ -29,6 +29,7 @@ public class AdminTests(BrowserFixture browser)
     }
 
     [Fact]
+    [Trait("Set", "Smoke")]
     public async Task TheAttorneyEditsTheArticlePreviewsPublishesAndSeesItOnTheSite()
     {
         var page = await SignInAsync(StaffRoles.Attorney);
@@ -110,6 +111,7 @@ public class AdminTests(BrowserFixture browser)
     }
 
     [Fact]
+    [Trait("Set", "Smoke")]
     public async Task ANewStaffMemberSetsUpTwoFactorAtFirstSignIn()
     {
         var email = $"new.{Guid.NewGuid():N}@pirisite.test";

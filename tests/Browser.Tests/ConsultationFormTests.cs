@@ -16,6 +16,7 @@ public partial class ConsultationFormTests(BrowserFixture browser)
         (await SeededNotices.CurrentAsync(browser.Factory, culture)).CheckboxLabel;
 
     [Theory]
+    [Trait("Set", "Smoke")]
     [InlineData(1366)]
     [InlineData(375)]
     public async Task APersonFixesAnErrorAndIsConfirmedWithAReference(int width)
@@ -55,6 +56,7 @@ public partial class ConsultationFormTests(BrowserFixture browser)
     }
 
     [Fact]
+    [Trait("Set", "Smoke")]
     public async Task APersonFixesAnErrorInSpanishAndIsConfirmedInSpanish()
     {
         var page = await browser.NewPageAsync(375, 900);
@@ -93,6 +95,7 @@ public partial class ConsultationFormTests(BrowserFixture browser)
     }
 
     [Fact]
+    [Trait("Set", "Smoke")]
     public async Task TheShortFormOnACachedPageSendsInOnePress()
     {
         // Another visitor's visit puts the page in the cache; this visitor gets the shared copy.

@@ -36,6 +36,7 @@ public class ConsultationNoticeTests(BrowserFixture browser)
     }
 
     [Fact]
+    [Trait("Set", "Smoke")]
     public async Task TheFrenchFormOnAPhoneShowsTheNoticeFromTheDatabase()
     {
         var page = await browser.NewPageAsync(390, 844);

@@ -22,6 +22,7 @@ public class LeadsOnAPhoneTests(BrowserFixture browser)
     private readonly string _tag = Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
 
     [Fact]
+    [Trait("Set", "Smoke")]
     public async Task TheAttorneyTriagesEightRequestsOnAPhone()
     {
         var (detained, spam, followUps) = await SeedEightRequestsAsync();

@@ -27,6 +27,7 @@ public class PublicSiteTests(BrowserFixture browser)
     }
 
     [Theory]
+    [Trait("Set", "Smoke")]
     [MemberData(nameof(Routes))]
     public async Task PagesRenderWithTheStylesheetApplied(string route)
     {
@@ -53,6 +54,7 @@ public class PublicSiteTests(BrowserFixture browser)
     }
 
     [Fact]
+    [Trait("Set", "Smoke")]
     public async Task NavigationReachesEveryPracticeAreaAndTheArticle()
     {
         var page = await browser.NewPageAsync();

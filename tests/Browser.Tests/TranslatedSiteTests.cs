@@ -36,6 +36,7 @@ public class TranslatedSiteTests(BrowserFixture browser)
     }
 
     [Theory]
+    [Trait("Set", "Smoke")]
     [InlineData(1366)]
     [InlineData(PhoneLayout.Width)]
     public async Task KeyboardUsersReachTheLanguageSwitcherAndChangeLanguage(int width)

@@ -1,12 +1,17 @@
 using System.Net;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using PiriSite.Data;
 using PiriSite.Domain.Consultations;
 using PiriSite.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace PiriSite.Web.Tests.Controllers;
 
 /// <summary>The consultation form under abuse and under load, each with its own app and settings.</summary>
-public class ConsultationLimitsTests
+public class ConsultationLimitsTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task OverTheRateLimitAFriendly429StillShowsThePhoneNumber()
@@ -72,7 +77,10 @@ public class ConsultationLimitsTests
     [Fact]
     public async Task TwoHundredConcurrentSubmissionsAreAllStoredWithDistinctReferences()
     {
-        using var factory = new SiteFactory();
+        using var site = new SiteFactory();
+        var saves = new SavesInFlight();
+        using var factory = site.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureSiteDbContext(options => options.AddInterceptors(saves))));
         using var client = factory.CreateClient();
         var form = await ConsultationForm.LoadAsync(client);
 
@@ -85,12 +93,74 @@ public class ConsultationLimitsTests
         }));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        await using var scope = factory.CreateDbScope();
-        var stored = await scope.Db.ConsultationRequests.Where(r => r.Description.StartsWith("Concurrent request number "))
+        output.WriteLine($"{TestDatabase.Provider}: at most {saves.Peak} consultation requests saved at once");
+        // PostgreSQL has no write gate: there the writes must really have overlapped, or this test would not test
+        // what it claims (two transactions drawing references and claiming idempotency keys at the same time).
+        if (TestDatabase.IsPostgres)
+        {
+            Assert.True(saves.Peak > 1, $"at most {saves.Peak} consultation requests were saved at once on PostgreSQL");
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var stored = await db.ConsultationRequests.Where(r => r.Description.StartsWith("Concurrent request number "))
             .Select(r => new { r.Reference, r.Description }).ToListAsync();
         Assert.Equal(200, stored.Count);
         Assert.Equal(200, stored.Select(r => r.Reference).Distinct().Count());
         Assert.Equal(200, stored.Select(r => r.Description).Distinct().Count());
-        Assert.Equal(400, await scope.Db.OutboxMessages.CountAsync());
+        Assert.Equal(400, await db.OutboxMessages.CountAsync());
+    }
+
+    /// <summary>Counts the consultation requests being saved at the same moment, and the most there ever were.</summary>
+    private sealed class SavesInFlight : SaveChangesInterceptor
+    {
+        private readonly Lock _lock = new();
+        private readonly HashSet<DbContext> _saving = [];
+
+        public int Peak { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            // Only the form's saves: the outbox sender's own saves would otherwise count as overlapping writes.
+            if (eventData.Context is { } context && context.ChangeTracker.Entries<ConsultationRequest>().Any(e => e.State == EntityState.Added))
+            {
+                lock (_lock)
+                {
+                    _saving.Add(context);
+                    Peak = Math.Max(Peak, _saving.Count);
+                }
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            Finished(eventData.Context);
+            return base.SavedChangesAsync(eventData, result, cancellationToken);
+        }
+
+        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Finished(eventData.Context);
+            return base.SaveChangesFailedAsync(eventData, cancellationToken);
+        }
+
+        public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Finished(eventData.Context);
+            return base.SaveChangesCanceledAsync(eventData, cancellationToken);
+        }
+
+        private void Finished(DbContext? context)
+        {
+            lock (_lock)
+            {
+                if (context is not null)
+                {
+                    _saving.Remove(context);
+                }
+            }
+        }
     }
 }
