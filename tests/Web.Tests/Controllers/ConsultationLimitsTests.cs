@@ -75,6 +75,28 @@ public class ConsultationLimitsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ConcurrentRequestsFromOneMailboxGetNoMoreAcknowledgementsThanTheDailyCap()
+    {
+        using var factory = new SiteFactory(new Dictionary<string, string?> { ["Consultation:MaxAcknowledgementsPerAddressPerDay"] = "3" });
+        using var client = factory.CreateClient();
+        var form = await ConsultationForm.LoadAsync(client);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            var values = ConsultationForm.ValidValues();
+            values["IdempotencyKey"] = Guid.NewGuid().ToString();
+            values["Email"] = "same.mailbox@example.com";
+            values["Description"] = $"One of many requests from one mailbox, number {i}";
+            return await form.PostAsync(client, values);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var scope = factory.CreateDbScope();
+        Assert.Equal(24, await scope.Db.ConsultationRequests.CountAsync());
+        Assert.Equal(3, await scope.Db.OutboxMessages.CountAsync(m => m.To == "same.mailbox@example.com"));
+    }
+
+    [Fact]
     public async Task TwoHundredConcurrentSubmissionsAreAllStoredWithDistinctReferences()
     {
         using var site = new SiteFactory();
@@ -89,6 +111,8 @@ public class ConsultationLimitsTests(ITestOutputHelper output)
             var values = ConsultationForm.ValidValues();
             values["IdempotencyKey"] = Guid.NewGuid().ToString();
             values["Description"] = $"Concurrent request number {i}";
+            // One mailbox each: requests from one mailbox take turns for its acknowledgement count (see the test above).
+            values["Email"] = $"concurrent.{i}@example.com";
             return await form.PostAsync(client, values);
         }));
 

@@ -113,17 +113,25 @@ public sealed partial class ConsultationService(
                 // One SaveChanges, one transaction: the request and its emails are stored together or not at all.
                 using (await writeGate.EnterAsync(cancellationToken))
                 {
-                    // Counted inside the gate, so two requests at once cannot both take an address's last one of the day.
                     // No suspected spam is acknowledged by email (the confirmation page is the same): the address is
                     // whatever an advertiser typed, and staff who restore a misjudged request answer the person themselves.
-                    if (verdict == SpamVerdict.NotSpam
-                        && emails.ForRequester(request, firm, now) is { } acknowledgement
-                        && await MayAcknowledgeAsync(acknowledgement.To, now, cancellationToken))
+                    if (verdict == SpamVerdict.NotSpam && emails.ForRequester(request, firm, now) is { } acknowledgement)
                     {
-                        db.OutboxMessages.Add(acknowledgement);
-                    }
+                        // Counted and stored in one transaction under the mailbox's lock (see MailboxLock), so two
+                        // requests at once cannot both take an address's last acknowledgement of the day.
+                        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                        if (await MayAcknowledgeAsync(acknowledgement.To, now, cancellationToken))
+                        {
+                            db.OutboxMessages.Add(acknowledgement);
+                        }
 
-                    await db.SaveChangesAsync(cancellationToken);
+                        await db.SaveChangesAsync(cancellationToken);
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
                 }
 
                 LogAccepted(logger, request.Id, request.Urgency, verdict);
@@ -180,6 +188,7 @@ public sealed partial class ConsultationService(
 
         // Addresses are compared as mailboxes (case, IDNA, +tags, Gmail's dots), stored so on each acknowledgement.
         var mailbox = RecipientKey.For(address);
+        await MailboxLock.TakeAsync(db, mailbox, cancellationToken);
         var since = now.AddDays(-1);
         var sent = await db.OutboxMessages.CountAsync(m => m.Mailbox == mailbox && m.CreatedAt > since, cancellationToken);
         return sent < cap;
