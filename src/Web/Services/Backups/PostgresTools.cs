@@ -16,24 +16,29 @@ internal static class PostgresTools
     /// restorable table by table with pg_restore.
     /// </summary>
     public static Task DumpAsync(string connectionString, string destination, CancellationToken cancellationToken) =>
-        RunAsync(StartInfo("pg_dump", connectionString, ["--format=custom", "--no-password", $"--file={destination}"]), cancellationToken);
+        RunAsync(DumpCommand(connectionString, destination), cancellationToken);
+
+    public static ProcessStartInfo DumpCommand(string connectionString, string destination) =>
+        StartInfo("pg_dump", connectionString, ["--format=custom", "--no-password", $"--file={destination}"]);
 
     /// <summary>
     /// Restores into the configured database, empty or not: what is there of the backup's objects is dropped first
     /// (--clean --if-exists). In one transaction that stops at the first error, so a restore that fails leaves the
     /// database as it was. Ownership and grants are the new server's, not the old one's (whose roles may not exist).
     /// </summary>
-    public static Task RestoreAsync(string connectionString, string archive, CancellationToken cancellationToken)
-    {
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        return RunAsync(
-            StartInfo("pg_restore", connectionString,
-                ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--no-password", $"--dbname={database}", archive]),
-            cancellationToken);
-    }
+    public static Task RestoreAsync(string connectionString, string archive, CancellationToken cancellationToken) =>
+        RunAsync(RestoreCommand(connectionString, archive), cancellationToken);
+
+    public static ProcessStartInfo RestoreCommand(string connectionString, string archive) =>
+        StartInfo("pg_restore", connectionString,
+        [
+            "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--no-password",
+            // Only the name: the rest of the connection comes from the environment, as for pg_dump.
+            $"--dbname={new NpgsqlConnectionStringBuilder(connectionString).Database}", archive,
+        ]);
 
     /// <summary>The tool's command: the connection's settings in PG* variables, none of them in the arguments.</summary>
-    public static ProcessStartInfo StartInfo(string tool, string connectionString, IEnumerable<string> arguments)
+    private static ProcessStartInfo StartInfo(string tool, string connectionString, IEnumerable<string> arguments)
     {
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
         var start = new ProcessStartInfo(Find(tool), arguments)
