@@ -14,10 +14,17 @@ COPY src/ src/
 RUN dotnet publish src/Web/Web.csproj --configuration Release --no-restore --output /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# pg_dump and pg_restore, for the backup and restore commands and the daily backup on PostgreSQL. This image is
+# Ubuntu 24.04, whose client is PostgreSQL 16: it backs up servers up to 16 (for a newer server, install that
+# version's client from apt.postgresql.org instead).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
-# The image's non-root "app" user must own the volume's mount point so a new named volume is writable.
-RUN mkdir -p /data/keys /data/mail /data/media && chown -R app:app /data
+# The image's non-root "app" user must own the volumes' mount points so a new named volume is writable
+# (/backups: for Backup__Folder, best a volume on another disk than /data).
+RUN mkdir -p /data/keys /data/mail /data/media /backups && chown -R app:app /data /backups
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__Site="Data Source=/data/pirisite.db" \
     Site__DataProtectionKeysPath=/data/keys \

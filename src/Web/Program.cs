@@ -15,6 +15,18 @@ builder.Services.AddSerilog(
 
 var app = builder.Build();
 
+// Backup and restore take the database as it is, so they run before the initialiser: it would otherwise migrate the
+// database a backup should capture unchanged, or migrate and seed the empty target a restore then has to replace.
+if (BackupCommand.IsRequested(args))
+{
+    return await BackupCommand.RunAsync(app.Services, args, Console.Out);
+}
+
+if (RestoreCommand.IsRequested(args))
+{
+    return await RestoreCommand.RunAsync(app.Services, args, Console.Out);
+}
+
 // Migrate and seed before the first request: a fresh clone serves the firm's content on first run.
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -107,6 +107,12 @@ public static class WebExtensions
         services.AddScoped<OutboxService>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
 
+        // Backups: the backup and restore commands, and the daily backup (on when Backup:Folder is set)
+        services.AddOptions<PiriSite.Web.Services.Backups.BackupOptions>().BindConfiguration(PiriSite.Web.Services.Backups.BackupOptions.SectionName);
+        services.AddScoped<PiriSite.Web.Services.Backups.BackupService>();
+        services.AddSingleton<PiriSite.Web.Services.Backups.ScheduledBackupJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<PiriSite.Web.Services.Backups.ScheduledBackupJob>());
+
         // Security: no Server banner, strict headers on every response (see SecurityHeaders.cs)
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddSiteSecurityHeaders(builder.Environment);

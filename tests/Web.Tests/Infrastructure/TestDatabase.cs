@@ -41,6 +41,14 @@ public static class TestDatabase
         return ConnectionString(name);
     }
 
+    /// <summary>A new PostgreSQL database with nothing in it (no migrations), as on a fresh server; returns its connection string.</summary>
+    public static string CreateEmptyPostgresDatabase()
+    {
+        var name = "pirisite_test_" + Guid.NewGuid().ToString("N");
+        Execute($"""CREATE DATABASE "{name}" """);
+        return ConnectionString(name);
+    }
+
     public static string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
 
