@@ -1,5 +1,3 @@
-using PiriSite.Domain.Search;
-
 namespace PiriSite.Web.Areas.Admin.Services;
 
 /// <summary>The leads inbox: one page of the requests a view, its filters and a search select, with the counts.</summary>
@@ -11,7 +9,7 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = options.Value;
 
-        var query = LeadQueries.Filtered(db, filter, now, settings);
+        var (query, searchCapped) = await LeadQueries.FilteredAsync(db, filter, now, settings, cancellationToken);
         var today = LeadQueries.FirmDay(now);
         var areas = await LeadQueries.PracticeAreasAsync(db, cancellationToken);
         var names = areas.ToDictionary(a => a.Key, a => a.Name);
@@ -37,7 +35,6 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
                 _ => filter.Status is { } status ? counts.GetValueOrDefault(status) : counts.Where(c => c.Key != LeadStatus.Spam).Sum(c => c.Value),
             }
             : await query.CountAsync(cancellationToken);
-        var searchCapped = filter.Search?.Trim() is { Length: >= 3 } term && await SearchHasMoreThanCapAsync(term, cancellationToken);
 
         var skip = (filter.Page - 1) * settings.PageSize;
         var rows = filter.View switch
@@ -67,12 +64,6 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
             .OrderByDescending(r => r.CreatedAt)
             .Select(r => new QuarantinedLead(r.Reference, r.FullName, r.SpamVerdict))
             .ToListAsync(cancellationToken);
-
-    private async Task<bool> SearchHasMoreThanCapAsync(string search, CancellationToken cancellationToken)
-    {
-        var pattern = LikePattern.Containing(search)!;
-        return await LeadSearch.MoreThanAsync(db, pattern, options.Value.SearchCap, cancellationToken);
-    }
 
     private static bool OnlyStatusOrView(LeadQuery filter) =>
         string.IsNullOrEmpty(filter.Area) && filter.Language is null && !filter.Urgent
