@@ -35,9 +35,9 @@ public sealed class PostgresSiteDbContext(DbContextOptions<PostgresSiteDbContext
                     "Status" IN ('New', 'Contacted', 'ConsultationScheduled') AND "Urgency" IN ('Detained', 'CourtDate')
                     """);
 
-            // The dashboard counts every request by status and by practice area. PostgreSQL's B-tree deduplication
-            // keeps an index of a few distinct values small (90 pages against 700 to 1,800 for the shared ones, with
-            // 100,000 requests), so counting from these takes about half the time.
+            // Every inbox page and the dashboard count the requests by status, and the dashboard by practice area.
+            // PostgreSQL's B-tree deduplication keeps an index of a few distinct values small (90 pages against 700
+            // to 1,800 for the shared ones, with 100,000 requests), so counting from these takes about half the time.
             request.HasIndex(r => r.Status, "IX_ConsultationRequests_Status");
             request.HasIndex(r => new { r.PracticeAreaKey, r.Status }, "IX_ConsultationRequests_PracticeAreaKey_Status");
         });

@@ -20,6 +20,25 @@ internal static class LeadQueries
         await db.PracticeAreas.AsNoTracking().Where(p => p.Culture == SiteCulture.English)
             .OrderBy(p => p.DisplayOrder).Select(p => new LeadArea(p.TranslationKey, p.Name)).ToListAsync(cancellationToken);
 
+    /// <summary>How many requests there are in each status (a status with none is missing).</summary>
+    public static async Task<Dictionary<LeadStatus, int>> CountsByStatusAsync(SiteDbContext db, CancellationToken cancellationToken) =>
+        await db.ConsultationRequests.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>
+    /// The New requests received before <paramref name="threshold"/>: all the New ones in <paramref name="counts"/> but
+    /// those received since, which are few and read from the (Status, CreatedAt) index. Counting those that waited
+    /// instead reads nearly every New request: on PostgreSQL, with 100,000 requests, the inbox's counts took 15 ms
+    /// of CPU that way and take 8 ms now (bench/leads-inbox.sh).
+    /// </summary>
+    public static async Task<int> NewWaitingAsync(
+        SiteDbContext db, IReadOnlyDictionary<LeadStatus, int> counts, DateTime threshold, CancellationToken cancellationToken)
+    {
+        var notWaiting = await db.ConsultationRequests.CountAsync(r => r.Status == LeadStatus.New && r.CreatedAt >= threshold, cancellationToken);
+        // Never below zero: a request that arrives between the two counts is in the second only.
+        return Math.Max(0, counts.GetValueOrDefault(LeadStatus.New) - notWaiting);
+    }
+
     /// <summary>
     /// The requests the inbox view, filters and search select (unordered), and whether the search matched more
     /// requests than the newest Leads:SearchCap that it keeps.
