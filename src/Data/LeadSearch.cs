@@ -19,7 +19,7 @@ public static class LeadSearch
     private const string PostgresText =
         """("FullName"::text || ' ' || coalesce("Email"::text, '') || ' ' || coalesce("Phone"::text, '') || ' ' || "Description"::text)""";
 
-    /// <summary>The ids of the newest <paramref name="limit"/> requests whose text contains the LIKE <paramref name="pattern"/>.</summary>
+    /// <summary>The ids of the newest <paramref name="limit"/> requests whose text contains the LIKE <paramref name="pattern"/>, newest first.</summary>
     public static IQueryable<int> Newest(SiteDbContext db, string pattern, int limit)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -27,16 +27,5 @@ public static class LeadSearch
             ? db.Database.SqlQueryRaw<int>(
                 $$"""SELECT "Id" AS "Value" FROM "ConsultationRequests" WHERE {{PostgresText}} ILIKE {0} ORDER BY "Id" DESC LIMIT {1}""", pattern, limit)
             : db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM LeadSearch WHERE Text LIKE {pattern} ORDER BY rowid DESC LIMIT {limit}");
-    }
-
-    /// <summary>Whether more than <paramref name="cap"/> requests match (counting stops just past it).</summary>
-    public static async Task<bool> MoreThanAsync(SiteDbContext db, string pattern, int cap, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var found = db.Database.IsNpgsql()
-            ? db.Database.SqlQueryRaw<int>(
-                $$"""SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 FROM "ConsultationRequests" WHERE {{PostgresText}} ILIKE {0} LIMIT {1}) AS matches""", pattern, cap + 1)
-            : db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM (SELECT rowid FROM LeadSearch WHERE Text LIKE {pattern} LIMIT {cap + 1})");
-        return await found.SingleAsync(cancellationToken) > cap;
     }
 }

@@ -578,6 +578,13 @@ namespace PiriSite.Data.Migrations.Postgres
 
                     b.HasIndex("PracticeAreaKey", "PreferredLanguage", "Status", "CreatedAt", "Urgency", "CourtDate");
 
+                    b.HasIndex(new[] { "Status", "Urgency", "CourtDate" }, "IX_ConsultationRequests_OpenUrgent")
+                        .HasFilter("\"Status\" IN ('New', 'Contacted', 'ConsultationScheduled') AND \"Urgency\" IN ('Detained', 'CourtDate')");
+
+                    b.HasIndex(new[] { "PracticeAreaKey", "Status" }, "IX_ConsultationRequests_PracticeAreaKey_Status");
+
+                    b.HasIndex(new[] { "Status" }, "IX_ConsultationRequests_Status");
+
                     b.ToTable("ConsultationRequests");
                 });
 

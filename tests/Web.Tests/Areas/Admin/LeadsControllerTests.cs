@@ -403,6 +403,39 @@ public sealed class LeadsControllerTests : IDisposable
     }
 
     [Fact]
+    public async Task UrgentFirstPagesStartInsideOrPastEachUrgentPart()
+    {
+        // Page size 5: six detained, two court dates and three others. Page 2 starts inside the detained part and
+        // runs through the court dates into the others; page 3 starts past both urgent parts, two into the others.
+        for (var i = 0; i < 6; i++)
+        {
+            await AddRequestAsync($"Detained {i}", urgency: Urgency.Detained, createdAt: DateTime.UtcNow.AddHours(-10 - i));
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < 2; i++)
+        {
+            await AddRequestAsync($"Court {i}", urgency: Urgency.CourtDate, courtDate: today.AddDays(3 + i), createdAt: DateTime.UtcNow.AddHours(-20));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await AddRequestAsync($"Other {i}", createdAt: DateTime.UtcNow.AddHours(-i));
+        }
+
+        using var client = await SignInAsync();
+
+        var second = await client.GetStringAsync("/admin/leads?page=2");
+        var third = await client.GetStringAsync("/admin/leads?page=3");
+
+        Assert.Equal(["Detained 5", "Court 0", "Court 1", "Other 0", "Other 1"], Positions(second, "Detained 5", "Court 0", "Court 1", "Other 0", "Other 1"));
+        Assert.DoesNotContain("Detained 4", second, StringComparison.Ordinal);
+        Assert.Contains("Other 2", third, StringComparison.Ordinal);
+        Assert.DoesNotContain("Other 1", third, StringComparison.Ordinal);
+        Assert.DoesNotContain("Court 1", third, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheDashboardChartsRequestsByAreaAndStatus()
     {
         await AddRequestAsync("Chart One", area: "asylum");

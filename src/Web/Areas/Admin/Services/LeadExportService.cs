@@ -15,7 +15,8 @@ public sealed class LeadExportService(SiteDbContext db, AuditLog audit, TimeProv
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow().UtcDateTime;
         var areas = (await LeadQueries.PracticeAreasAsync(db)).ToDictionary(a => a.Key, a => a.Name);
-        var rows = await LeadQueries.Filtered(db, filter, now, options.Value).OrderByDescending(r => r.CreatedAt).ToListAsync();
+        var selection = await LeadQueries.FilteredAsync(db, filter, now, options.Value);
+        var rows = await selection.Requests.OrderByDescending(r => r.CreatedAt).ToListAsync();
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true);

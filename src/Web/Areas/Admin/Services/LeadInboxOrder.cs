@@ -29,6 +29,20 @@ internal static class LeadInboxOrder
         var items = new List<InboxItem>();
         foreach (var part in parts)
         {
+            // A page that starts past this part's top counts the part first, from an index: when the page starts
+            // beyond its end, its rows are never read (page 500 read and sorted thousands of urgent requests only
+            // to skip them all, 50 ms of it on PostgreSQL with 100,000 requests: bench/leads-inbox.sh). The last
+            // part is not counted: nothing comes after it.
+            if (skip > 0 && part != parts[^1])
+            {
+                var count = await part.CountAsync(cancellationToken);
+                if (count <= skip)
+                {
+                    skip -= count;
+                    continue;
+                }
+            }
+
             var rows = await Page(part, skip, take - items.Count).ToListAsync(cancellationToken);
             items.AddRange(rows);
             if (items.Count == take)
@@ -36,9 +50,8 @@ internal static class LeadInboxOrder
                 break;
             }
 
-            // This part ends on this page (the next one starts at its top) or before it (the page starts further
-            // into the next part by what is left of the skip); only then is a count needed.
-            skip = rows.Count > 0 || skip == 0 ? 0 : Math.Max(0, skip - await part.CountAsync(cancellationToken));
+            // This part ends on this page: the next one starts at its top.
+            skip = 0;
         }
 
         return items;

@@ -1,5 +1,3 @@
-using PiriSite.Domain.Search;
-
 namespace PiriSite.Web.Areas.Admin.Services;
 
 /// <summary>The leads inbox: one page of the requests a view, its filters and a search select, with the counts.</summary>
@@ -11,22 +9,21 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = options.Value;
 
-        var query = LeadQueries.Filtered(db, filter, now, settings);
+        var (query, searchCapped) = await LeadQueries.FilteredAsync(db, filter, now, settings, cancellationToken);
         var today = LeadQueries.FirmDay(now);
         var areas = await LeadQueries.PracticeAreasAsync(db, cancellationToken);
         var names = areas.ToDictionary(a => a.Key, a => a.Name);
 
-        // One pass over the (Status, CreatedAt) index gives the counts per status and the New requests waiting
-        // too long; with no filter beyond a status or view, it gives the total too. The urgent New requests that
-        // have not waited yet and the follow-ups due are counted apart, each from an index of its own.
+        // One pass over an index gives the counts per status; with no filter beyond a status or view, they give
+        // the total too. The New requests waiting too long are all the New ones but the few received since
+        // (counting those that waited read nearly every New request), and the urgent ones that have not waited
+        // yet and the follow-ups due are counted apart, each from an index of its own.
         var threshold = now.AddHours(-settings.NeedsResponseHours);
-        var perStatus = await db.ConsultationRequests.GroupBy(r => r.Status)
-            .Select(g => new { g.Key, Count = g.Count(), Waiting = g.Count(r => r.CreatedAt < threshold) })
-            .ToListAsync(cancellationToken);
-        var counts = perStatus.ToDictionary(g => g.Key, g => g.Count);
+        var counts = await LeadQueries.CountsByStatusAsync(db, cancellationToken);
+        var newWaiting = await LeadQueries.NewWaitingAsync(db, counts, threshold, cancellationToken);
         var urgentNotWaiting = await db.ConsultationRequests.Where(LeadQueries.NeedsResponse(now, settings))
             .CountAsync(r => r.CreatedAt >= threshold, cancellationToken);
-        var needsResponse = (perStatus.FirstOrDefault(g => g.Key == LeadStatus.New)?.Waiting ?? 0) + urgentNotWaiting;
+        var needsResponse = newWaiting + urgentNotWaiting;
         var followUpsDue = await db.ConsultationRequests.CountAsync(LeadRules.FollowUpDueBy(today), cancellationToken);
         var total = OnlyStatusOrView(filter)
             ? filter.View switch
@@ -37,7 +34,6 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
                 _ => filter.Status is { } status ? counts.GetValueOrDefault(status) : counts.Where(c => c.Key != LeadStatus.Spam).Sum(c => c.Value),
             }
             : await query.CountAsync(cancellationToken);
-        var searchCapped = filter.Search?.Trim() is { Length: >= 3 } term && await SearchHasMoreThanCapAsync(term, cancellationToken);
 
         var skip = (filter.Page - 1) * settings.PageSize;
         var rows = filter.View switch
@@ -67,12 +63,6 @@ public sealed class LeadInboxService(SiteDbContext db, TimeProvider clock, IOpti
             .OrderByDescending(r => r.CreatedAt)
             .Select(r => new QuarantinedLead(r.Reference, r.FullName, r.SpamVerdict))
             .ToListAsync(cancellationToken);
-
-    private async Task<bool> SearchHasMoreThanCapAsync(string search, CancellationToken cancellationToken)
-    {
-        var pattern = LikePattern.Containing(search)!;
-        return await LeadSearch.MoreThanAsync(db, pattern, options.Value.SearchCap, cancellationToken);
-    }
 
     private static bool OnlyStatusOrView(LeadQuery filter) =>
         string.IsNullOrEmpty(filter.Area) && filter.Language is null && !filter.Urgent

@@ -50,8 +50,8 @@ public sealed class LeadStatisticsService(SiteDbContext db, TimeProvider clock, 
         var weekAgo = now.AddDays(-7);
         var requests = db.ConsultationRequests.AsNoTracking();
         var genuine = requests.Where(r => r.Status != LeadStatus.Spam);
-        // Counted as the inbox counts it: the New requests waiting too long, from the (Status, CreatedAt) index,
-        // plus the urgent ones that have not waited yet (one query with the OR reads every New request).
+        // Counted as the inbox counts it: the New requests waiting too long (see LeadQueries.NewWaitingAsync), plus
+        // the urgent ones that have not waited yet (one query with the OR reads every New request).
         var threshold = now.AddHours(-settings.NeedsResponseHours);
         var needsResponse = requests.Where(LeadQueries.NeedsResponse(now, settings));
         var urgent = requests.Where(LeadRules.OpenAndUrgentOn(today));
@@ -59,14 +59,14 @@ public sealed class LeadStatisticsService(SiteDbContext db, TimeProvider clock, 
 
         var areaNames = (await LeadQueries.PracticeAreasAsync(db, cancellationToken)).ToDictionary(a => a.Key, a => a.Name);
         var byArea = await genuine.GroupBy(r => r.PracticeAreaKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byStatus = await db.ConsultationRequests.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byStatus = await LeadQueries.CountsByStatusAsync(db, cancellationToken);
         var urgentFirst = await LeadInboxOrder.UrgentFirstPageAsync(urgent, today, 0, ListedOnDashboard, cancellationToken);
         var followUpsFirst = await LeadInboxOrder.FollowUpFirstPageAsync(followUps, 0, ListedOnDashboard, cancellationToken);
 
         return new LeadStatistics(
-            NewRequests: byStatus.FirstOrDefault(b => b.Key == LeadStatus.New)?.Count ?? 0,
+            NewRequests: byStatus.GetValueOrDefault(LeadStatus.New),
             UrgentRequests: await urgent.CountAsync(cancellationToken),
-            NeedsResponse: await requests.CountAsync(r => r.Status == LeadStatus.New && r.CreatedAt < threshold, cancellationToken)
+            NeedsResponse: await LeadQueries.NewWaitingAsync(db, byStatus, threshold, cancellationToken)
                 + await needsResponse.CountAsync(r => r.CreatedAt >= threshold, cancellationToken),
             UrgentNeedingResponse: await requests.Where(r => r.Status == LeadStatus.New).CountAsync(LeadRules.UrgentOn(today), cancellationToken),
             FollowUpsDue: await followUps.CountAsync(cancellationToken),
@@ -74,7 +74,7 @@ public sealed class LeadStatisticsService(SiteDbContext db, TimeProvider clock, 
             SuspectedSpam: await db.ConsultationRequests.CountAsync(r => r.Status == LeadStatus.Spam, cancellationToken),
             ByPracticeArea: byArea.Select(a => new LeadCount(a.Key is null ? "Not sure" : areaNames.GetValueOrDefault(a.Key, a.Key), a.Count))
                 .OrderByDescending(b => b.Count).ThenBy(b => b.Label, StringComparer.Ordinal).ToList(),
-            ByStatus: Enum.GetValues<LeadStatus>().Select(s => new LeadCount(LeadWorkflow.Label(s), byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0)).ToList(),
+            ByStatus: Enum.GetValues<LeadStatus>().Select(s => new LeadCount(LeadWorkflow.Label(s), byStatus.GetValueOrDefault(s))).ToList(),
             RetainedShare30: await RetainedShareAsync(now.AddDays(-30), cancellationToken),
             RetainedShare90: await RetainedShareAsync(now.AddDays(-90), cancellationToken),
             ExpiringForInactivity: await ExpiringForInactivityAsync(cancellationToken),
