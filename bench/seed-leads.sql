@@ -4,7 +4,7 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
 INSERT INTO ConsultationRequests (
     Reference, IdempotencyKey, FullName, Phone, Email, PreferredLanguage, ContactMethod, PracticeAreaKey,
     Urgency, CourtDate, Description, Status, SpamVerdict, CreatedAt, SourcePage, SourceCulture,
-    AcknowledgedNoticeVersion, IsUnread, StatusChangedAt, FollowUpOn)
+    AcknowledgedNoticeVersion, IsUnread, StatusChangedAt, FollowUpOn, NoticeVersionId)
 SELECT
     'PR-' || substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', (i / 923521) % 31 + 1, 1)
           || substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', (i / 29791) % 31 + 1, 1)
@@ -35,5 +35,7 @@ SELECT
     '/consultation', 'en', '2026-11-28', i % 3 = 0,
     strftime('%Y-%m-%d %H:%M:%S', 'now', '-' || (i * 630 / 1000) || ' minutes'),
     -- One request in 40 has a follow-up date, from 20 days ago to 19 days ahead.
-    CASE i % 40 WHEN 7 THEN date('now', ((i / 40) % 40 - 20) || ' days') ELSE NULL END
+    CASE i % 40 WHEN 7 THEN date('now', ((i / 40) % 40 - 20) || ' days') ELSE NULL END,
+    -- The English notice they agreed to: a request without one would be rewritten by the site's start-up backfill.
+    (SELECT Id FROM ConsultationNoticeVersions WHERE Culture = 'en' AND Number = 1)
 FROM n;
