@@ -88,9 +88,12 @@ internal sealed class ConsultationNoticeSeeder(SiteDbContext db, TimeProvider cl
                 versions.Add(version);
             }
 
-            var ids = group.Select(r => r.Id).ToList();
-            await db.ConsultationRequests.Where(r => ids.Contains(r.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.NoticeVersionId, version.Id), cancellationToken);
+            // In batches: each id is a parameter of its own, and SQLite refuses more than 32,766 in one statement.
+            foreach (var batch in group.Select(r => r.Id).Chunk(1000))
+            {
+                await db.ConsultationRequests.Where(r => batch.Contains(r.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.NoticeVersionId, version.Id), cancellationToken);
+            }
         }
     }
 
