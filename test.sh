@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: domain unit tests, web integration tests, and browser tests in real Chromium, on SQLite;
 # then the web integration tests again and the browser tests' smoke set (trait Set=Smoke) on a throwaway PostgreSQL
-# server, started in a temporary folder on a free loopback port and deleted at the end.
+# server, started in a temporary folder on a free loopback port and deleted at the end, with a throwaway Redis beside
+# it for the several-instances tests.
 # Installs what a fresh machine lacks (Debian's chromium and postgresql, the dotnet-ef tool), then prints CI's
 # closing line, summed over every run:
 #   N passed, N failed, N skipped
@@ -103,24 +104,40 @@ built=yes
 dotnet build PiriSite.sln --nologo --verbosity quiet || { status=$?; built=no; }
 
 # The PostgreSQL runs share one throwaway server: fsync off (tests only), no system service, no password, all of it
-# in a temporary folder that is deleted on the way out, whatever happens.
+# in a temporary folder that is deleted on the way out, whatever happens. A throwaway Redis beside it serves the
+# several-instances tests (two site processes on one database and one Redis), which run in the PostgreSQL runs.
 postgres=""
 pg_dir=""
-stop_postgres() {
+redis=""
+redis_dir=""
+stop_servers() {
   if [ -n "$pg_dir" ]; then
     scripts/throwaway-postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
   fi
+  if [ -n "$redis_dir" ]; then
+    scripts/throwaway-redis.sh stop "$redis_dir" >/dev/null 2>&1 || true
+    rm -rf "$redis_dir"
+  fi
 }
-trap stop_postgres EXIT
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+trap stop_servers EXIT
 trap 'exit 130' INT TERM
 if [ $built = yes ] && [ $needs_postgres = yes ]; then
   pg_dir=$(mktemp -d)
-  pg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  pg_port=$(free_port)
   if ! postgres=$(scripts/throwaway-postgres.sh start "$pg_dir" "$pg_port" --fast); then
     echo "test.sh: the throwaway PostgreSQL did not start, so its runs fail (TEST_POSTGRES=0 runs SQLite alone). Its log:" >&2
     cat "$pg_dir/log" >&2 2>/dev/null || true
     postgres=""
+    status=1
+  fi
+  redis_dir=$(mktemp -d)
+  if ! redis=$(scripts/throwaway-redis.sh start "$redis_dir" "$(free_port)"); then
+    echo "test.sh: the throwaway Redis did not start, so the several-instances tests fail" >&2
+    redis=""
     status=1
   fi
 fi
@@ -141,9 +158,9 @@ if [ $built = yes ]; then
     # unset for the SQLite runs even when the caller's shell has it.
     if [ "$engine" = postgres ]; then
       if [ -z "$postgres" ]; then continue; fi
-      engine_env=(env "PIRISITE_TEST_POSTGRES=$postgres")
+      engine_env=(env "PIRISITE_TEST_POSTGRES=$postgres" "PIRISITE_TEST_REDIS=$redis")
     else
-      engine_env=(env -u PIRISITE_TEST_POSTGRES)
+      engine_env=(env -u PIRISITE_TEST_POSTGRES -u PIRISITE_TEST_REDIS)
     fi
 
     echo "test.sh: $name (tests/$project on $engine${filter:+, filter $filter})"
