@@ -14,6 +14,7 @@ internal static partial class ProxyAndHostFiltering
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
+        services.AddSingleton<SiteInstance>();
         services.AddOptions<TrustedProxyOptions>().BindConfiguration(TrustedProxyOptions.SectionName)
             .Validate(options => TryParse(options, out _, out _), "ForwardedHeaders:KnownProxies must hold IP addresses and "
                 + "ForwardedHeaders:KnownNetworks networks in CIDR form (e.g. 172.18.0.0/16).")

@@ -30,4 +30,10 @@ public sealed class SiteOptions
 
     /// <summary>Where uploaded images are stored (served at /media/NAME).</summary>
     public string MediaPath { get; set; } = "App_Data/media";
+
+    /// <summary>
+    /// This instance's name in logs and in the outbox's claims, when several run behind a proxy (web-a, web-b).
+    /// Empty: the machine's name and the process id.
+    /// </summary>
+    public string? InstanceName { get; set; }
 }
