@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using PiriSite.Web.Services.Caching;
@@ -11,8 +12,9 @@ internal static class PublicPageCaching
     /// <summary>How long a cached page lives if nothing evicts it first; saves and scheduled pages evict at once.</summary>
     private static readonly TimeSpan s_pageLifetime = TimeSpan.FromHours(1);
 
-    public static IServiceCollection AddPublicPageCaching(this IServiceCollection services)
+    public static IServiceCollection AddPublicPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ContentGeneration>();
         services.AddSingleton<PublicationSignal>();
         services.AddSingleton<PublicPageCache>();
         services.AddSingleton<PublishedContent>();
@@ -39,6 +41,11 @@ internal static class PublicPageCaching
             // The compressed and the plain copy of a page are different responses. The header has been reduced to
             // br, gzip or identity before the cache (UsePublicPageCaching), so there are at most three copies.
             .SetVaryByHeader(HeaderNames.AcceptEncoding)));
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName);
+        if (configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() is { IsConfigured: true })
+        {
+            AddSharedPageCache(services);
+        }
 
         services.AddResponseCompression(options =>
         {
@@ -50,6 +57,33 @@ internal static class PublicPageCaching
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         return services;
+    }
+
+    /// <summary>
+    /// Several instances: the page cache in Redis through ASP.NET Core's Redis store (so one eviction reaches every
+    /// instance), wrapped so that a Redis outage only means uncached pages; and the channel that tells the other
+    /// instances to drop their in-memory copy of the content.
+    /// </summary>
+    private static void AddSharedPageCache(IServiceCollection services)
+    {
+        services.AddSingleton<RedisConnection>();
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
+            .Configure<RedisConnection>((options, redis) =>
+            {
+                options.InstanceName = redis.Prefix;
+                options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
+            });
+
+        // The Redis store registered just above becomes the inner store of SharedPageStore.
+        var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(redisStore);
+        services.AddSingleton<IOutputCacheStore>(provider => ActivatorUtilities.CreateInstance<SharedPageStore>(provider,
+            (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, redisStore.ImplementationType!)));
+
+        services.AddSingleton<ContentChangeChannel>();
+        services.AddHostedService(provider => provider.GetRequiredService<ContentChangeChannel>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public static class WebExtensions
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentQueryService>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileEditingService>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileHistoryService>();
-        services.AddPublicPageCaching();
+        services.AddPublicPageCaching(builder.Configuration);
 
         // The advertising archive: publications queued with the content they publish, captured by its worker
         services.AddOptions<PiriSite.Web.Services.Advertising.AdvertisingOptions>().BindConfiguration(PiriSite.Web.Services.Advertising.AdvertisingOptions.SectionName);
@@ -169,7 +169,7 @@ public static class WebExtensions
         app.UseAuthorization();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapControllers().WithStaticAssets();
 
         return app;

@@ -15,7 +15,9 @@ public class HealthCheckTests
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // The overall word first (what a load balancer reads), then each check; no Redis line without Redis.
+        Assert.Equal(["Healthy", "database: Healthy", "outbox: Healthy"], lines);
     }
 
     [Fact]
@@ -45,6 +47,8 @@ public class HealthCheckTests
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Unhealthy", lines[0]);
+        Assert.Contains("database: Unhealthy", lines);
     }
 }

@@ -7,9 +7,11 @@ namespace PiriSite.Web.Tests.Infrastructure;
 /// which .NET's CookieContainer withholds over plain HTTP; browsers treat loopback as a secure context and send them,
 /// and so does this handler. Only name and value are kept: enough for the antiforgery and TempData cookies.
 /// </summary>
-public sealed class LoopbackCookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+/// Handlers given the same <see cref="ConcurrentDictionary{TKey,TValue}"/> share one cookie jar, as one browser does
+/// whichever instance behind a proxy answers.
+public sealed class LoopbackCookieHandler(HttpMessageHandler inner, ConcurrentDictionary<string, string>? jar = null) : DelegatingHandler(inner)
 {
-    private readonly ConcurrentDictionary<string, string> _cookies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _cookies = jar ?? new(StringComparer.Ordinal);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -43,6 +43,14 @@ public static partial class StaffSessions
     public static async Task<HttpClient> SignInAsync(SiteFactory factory, string email, string authenticatorKey)
     {
         var client = NewClient(factory);
+        await SignInWithAsync(client, email, authenticatorKey);
+        return client;
+    }
+
+    /// <summary>Signs in through <paramref name="client"/> (any site it reaches), with password and authenticator code.</summary>
+    public static async Task SignInWithAsync(HttpClient client, string email, string authenticatorKey)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var response = await PostLoginAsync(client, email, Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         if (response.Headers.Location!.OriginalString.StartsWith("/account/two-factor-code", StringComparison.Ordinal))
@@ -58,8 +66,6 @@ public static partial class StaffSessions
             Assert.Equal(HttpStatusCode.Redirect, codeResponse.StatusCode);
             Assert.Equal("/admin", codeResponse.Headers.Location?.OriginalString);
         }
-
-        return client;
     }
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)

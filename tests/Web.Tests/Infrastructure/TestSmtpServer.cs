@@ -15,7 +15,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public TestSmtpServer(int port)
+    /// <param name="delayPerMessage">How long each message takes to be accepted (a slow mail server), for catching a sender mid-send.</param>
+    public TestSmtpServer(int port, TimeSpan delayPerMessage = default)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder()
@@ -23,7 +24,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new CollectingStore(Messages));
+        services.Add(new CollectingStore(Messages, delayPerMessage));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
@@ -65,11 +66,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class CollectingStore(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class CollectingStore(ConcurrentQueue<MimeMessage> messages, TimeSpan delay) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, CancellationToken.None);
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
             messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;

@@ -6,7 +6,8 @@ namespace PiriSite.Web.Services.Caching;
 /// The public pages' output cache: what a page is tagged with, and eviction the moment content changes.
 /// A public page reads the firm profile (header, footer) and some content; its tags name what it reads.
 /// </summary>
-public sealed class PublicPageCache(IOutputCacheStore store, PublicationSignal publications)
+public sealed class PublicPageCache(
+    IOutputCacheStore store, PublicationSignal publications, ContentGeneration generation, ContentChangeChannel? otherInstances = null)
 {
     public const string PolicyName = "PublicPage";
 
@@ -19,13 +20,11 @@ public sealed class PublicPageCache(IOutputCacheStore store, PublicationSignal p
     /// <summary>Pages that list or show practice areas (their pages and list, home, sitemap).</summary>
     public const string PracticeAreasTag = "practice-areas";
 
-    private long _generation;
-
     /// <summary>
-    /// Counts evictions. A page whose rendering began before an eviction is not stored (see
-    /// <see cref="PublicPagePolicy"/>): it may have read the content as it was before the save.
+    /// Counts evictions (here and, with Redis, on other instances). A page whose rendering began before an eviction
+    /// is not stored (see <see cref="PublicPagePolicy"/>): it may have read the content as it was before the save.
     /// </summary>
-    public long Generation => Interlocked.Read(ref _generation);
+    public long Generation => generation.Current;
 
     public Task EvictAsync(ContentKind kind, CancellationToken cancellationToken = default) =>
         EvictAsync(kind == ContentKind.Article ? ArticlesTag : PracticeAreasTag, cancellationToken);
@@ -35,8 +34,15 @@ public sealed class PublicPageCache(IOutputCacheStore store, PublicationSignal p
 
     private async Task EvictAsync(string tag, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _generation);
+        generation.Advance();
+        // With Redis this evicts the page for every instance (the cache is shared); the others then hear of the
+        // change and drop their in-memory copy of the content.
         await store.EvictByTagAsync(tag, cancellationToken);
+        if (otherInstances is not null)
+        {
+            await otherInstances.PublishAsync(tag);
+        }
+
         // A save may have scheduled a page: the watcher works out again when the next one goes live.
         publications.Notify();
     }

@@ -7,7 +7,7 @@ namespace PiriSite.Web.Services.Caching;
 /// Added to the public-page policy: never for a member of staff, and a response is not stored if the cache was
 /// evicted while the page was being rendered, because the page may show the content as it was before that save.
 /// </summary>
-public sealed class PublicPagePolicy(PublicPageCache cache, IOptions<SiteOptions> options) : IOutputCachePolicy
+public sealed class PublicPagePolicy(ContentGeneration generation, IOptions<SiteOptions> options) : IOutputCachePolicy
 {
     private const string GenerationKey = "PiriSite.PublicPageCache.Generation";
 
@@ -22,7 +22,7 @@ public sealed class PublicPagePolicy(PublicPageCache cache, IOptions<SiteOptions
             return ValueTask.CompletedTask;
         }
 
-        context.HttpContext.Items[GenerationKey] = cache.Generation;
+        context.HttpContext.Items[GenerationKey] = generation.Current;
         return ValueTask.CompletedTask;
     }
 
@@ -31,11 +31,15 @@ public sealed class PublicPagePolicy(PublicPageCache cache, IOptions<SiteOptions
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HttpContext.Items[GenerationKey] is not long startedAt || startedAt != cache.Generation)
+        if (!RenderedFromCurrentContent(context.HttpContext, generation))
         {
             context.AllowCacheStorage = false;
         }
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Whether no change to the content was seen since this request's page began rendering.</summary>
+    internal static bool RenderedFromCurrentContent(HttpContext context, ContentGeneration generation) =>
+        context.Items[GenerationKey] is long startedAt && startedAt == generation.Current;
 }

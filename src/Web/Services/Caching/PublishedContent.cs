@@ -5,9 +5,9 @@ namespace PiriSite.Web.Services.Caching;
 /// language, held in memory: a few dozen rows per language that change a few times a week, read by every page and
 /// every consultation post. Reading them from SQLite on each request cost more than rendering the page
 /// (bench/RESULTS.md). The copy is loaded again after any eviction of the page cache, which every save path
-/// already triggers.
+/// already triggers; with several instances, after a save on any of them (<see cref="ContentChangeChannel"/>).
 /// </summary>
-public sealed class PublishedContent(IServiceScopeFactory scopes, PublicPageCache cache) : IDisposable
+public sealed class PublishedContent(IServiceScopeFactory scopes, ContentGeneration changes) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _current;
@@ -46,7 +46,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, PublicPageCach
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)
     {
         var current = Volatile.Read(ref _current);
-        if (current is not null && current.Generation == cache.Generation)
+        if (current is not null && current.Generation == changes.Current)
         {
             return current;
         }
@@ -56,7 +56,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, PublicPageCach
         {
             current = _current;
             // Read before loading: a save during the load changes the generation, so the next read loads again.
-            var generation = cache.Generation;
+            var generation = changes.Current;
             if (current is not null && current.Generation == generation)
             {
                 return current;

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.OutputCaching;
+using StackExchange.Redis;
+
+namespace PiriSite.Web.Services.Caching;
+
+/// <summary>
+/// Tells the other instances that content changed, over Redis pub/sub, so each drops its in-memory copy of the
+/// published content at once; the cached pages themselves are in Redis and were already evicted by the saving
+/// instance. A message arrives in about a millisecond; README documents the bound as one second.
+/// While this instance cannot reach Redis it hears nothing, so it reloads its copy from the database every second
+/// instead, and when the connection returns it evicts every cached page (an eviction may have failed meanwhile).
+/// </summary>
+public sealed partial class ContentChangeChannel(
+    RedisConnection redis,
+    ContentGeneration generation,
+    IOutputCacheStore store,
+    PublicationSignal publications,
+    SiteInstance instance,
+    ILogger<ContentChangeChannel> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_reloadWhileAway = TimeSpan.FromSeconds(1);
+
+    private RedisChannel Channel => RedisChannel.Literal(redis.Prefix + "content-changed");
+
+    /// <summary>Announces a change to the other instances (after this one has evicted the pages tagged <paramref name="tag"/>).</summary>
+    public async Task PublishAsync(string tag)
+    {
+        if (!redis.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, $"{instance.Id}\n{tag}");
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // The others reload every second while they cannot hear, and evict everything when they can again.
+            LogPublishFailed(logger, exception.GetType().Name);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        redis.Restored += OnRestored;
+        try
+        {
+            await redis.Multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, message) => OnMessage(message));
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // Redis is away at start: StackExchange.Redis subscribes again when it connects.
+            LogPublishFailed(logger, exception.GetType().Name);
+        }
+
+        using var timer = new PeriodicTimer(s_reloadWhileAway);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (!redis.IsConnected)
+            {
+                generation.Advance();
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        redis.Restored -= OnRestored;
+        base.Dispose();
+    }
+
+    private void OnMessage(RedisValue message)
+    {
+        var text = (string?)message ?? "";
+        var separator = text.IndexOf('\n', StringComparison.Ordinal);
+        if (separator < 0 || text.AsSpan(0, separator).SequenceEqual(instance.Id))
+        {
+            return;
+        }
+
+        generation.Advance();
+        publications.Notify();
+        // Evicted again here: a page this instance rendered from its old copy in the moment before the message
+        // arrived may have been stored after the saving instance's eviction.
+        _ = EvictQuietlyAsync(text[(separator + 1)..]);
+    }
+
+    private void OnRestored()
+    {
+        generation.Advance();
+        publications.Notify();
+        _ = EvictQuietlyAsync(PublicPageCache.AllPagesTag);
+    }
+
+    private async Task EvictQuietlyAsync(string tag)
+    {
+        try
+        {
+            await store.EvictByTagAsync(tag, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogEvictFailed(logger, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not announce or hear content changes over Redis ({ErrorType})")]
+    private static partial void LogPublishFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not evict cached pages after a change elsewhere ({ErrorType})")]
+    private static partial void LogEvictFailed(ILogger logger, string errorType);
+}
