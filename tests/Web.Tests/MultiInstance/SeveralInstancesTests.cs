@@ -163,7 +163,7 @@ public sealed partial class SeveralInstancesTests(ITestOutputHelper output)
         return int.Parse(response.Headers.Location!.OriginalString.Split('/')[3], CultureInfo.InvariantCulture);
     }
 
-    private static async Task EditArticleAsync(HttpClient client, int id, string title, string slug)
+    internal static async Task EditArticleAsync(HttpClient client, int id, string title, string slug)
     {
         var page = await client.GetStringAsync($"/admin/articles/{id}/edit");
         var version = int.Parse(VersionField().Match(page).Groups[1].Value, CultureInfo.InvariantCulture);
