@@ -132,6 +132,38 @@ public sealed partial class SeveralInstancesTests(ITestOutputHelper output)
         Assert.Equal(1200, decoded.Width);
     }
 
+    [MultiInstanceFact]
+    public async Task RateLimitsCountPerInstanceSoAClientGetsAtMostTheLimitTimesTheInstances()
+    {
+        // The chosen design (README, Several instances): each instance counts on its own, so with N instances a client
+        // can make at most N x the limit; the per-account lockout, which guards passwords, is in the database and shared.
+        await using var cluster = new SiteCluster(new Dictionary<string, string> { ["Security__SignInRateLimit__PermitLimit"] = "3" });
+        var instances = new[] { await cluster.StartAsync("web-a"), await cluster.StartAsync("web-b") };
+        var accepted = 0;
+        var refused = 0;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            foreach (var instance in instances)
+            {
+                using var visitor = instance.NewVisitor();
+                var page = await visitor.GetStringAsync("/account/login");
+                using var response = await visitor.PostAsync("/account/login", Form(page,
+                    ("Email", $"nobody{attempt}@pirisite.test"), ("Password", "not the password"), ("ReturnUrl", "/admin")));
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    refused++;
+                }
+                else
+                {
+                    accepted++;
+                }
+            }
+        }
+
+        Assert.Equal(2 * 3, accepted);
+        Assert.Equal(10 - 6, refused);
+    }
+
     private static async Task<bool> ServedFromCacheAsync(HttpClient visitor, string path)
     {
         for (var attempt = 0; attempt < 20; attempt++)
