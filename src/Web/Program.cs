@@ -8,9 +8,11 @@ builder.AddData();
 builder.AddWeb();
 builder.AddSiteIdentity();
 // preserveStaticLogger: each host logs through its own logger, not the process-wide Log.Logger
-// (several hosts run side by side in the tests, and each must keep its own sinks).
+// (several hosts run side by side in the tests, and each must keep its own sinks). Every event names the instance
+// that wrote it; Serilog records the request's trace id (continued from the proxy's traceparent) by itself.
 builder.Services.AddSerilog(
-    (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).DropArgumentValues(),
+    (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services)
+        .Enrich.WithProperty("Instance", services.GetRequiredService<SiteInstance>().Name).DropArgumentValues(),
     preserveStaticLogger: true);
 
 var app = builder.Build();
