@@ -1,3 +1,4 @@
+using PiriSite.Data.Identity;
 using PiriSite.Web.Commands;
 using PiriSite.Web.Extensions;
 using Serilog;
@@ -29,10 +30,15 @@ if (RestoreCommand.IsRequested(args))
     return await RestoreCommand.RunAsync(app.Services, args, Console.Out);
 }
 
-// Migrate and seed before the first request: a fresh clone serves the firm's content on first run.
+// Migrate and seed before the first request: a fresh clone serves the firm's content on first run. Then the first
+// Attorney from the environment (Admin:*; a container has no terminal for create-admin): refused settings stop the start.
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
+    if (await scope.ServiceProvider.GetRequiredService<FirstAttorneyBootstrap>().RunAsync() == FirstAttorneyOutcome.Refused)
+    {
+        return 1;
+    }
 }
 
 if (CreateAdminCommand.IsRequested(args))
