@@ -1,5 +1,5 @@
-# The site in a container: SQLite database, data-protection keys and unsent-mail files on the /data volume.
-# Build and run with: SITE_PUBLIC_BASE_URL=https://www.example.com docker compose up --build
+# The site in a container. docker-compose.yml runs two of them on PostgreSQL and Redis behind nginx (README, Docker).
+# Alone, the image defaults to SQLite: database, data-protection keys and unsent-mail files on the /data volume.
 # Site__PublicBaseUrl is required at run time (the site refuses to start without it); X-Forwarded-* headers are
 # believed only from ForwardedHeaders__KnownProxies__N / ForwardedHeaders__KnownNetworks__N (see docker-compose.yml).
 
@@ -16,9 +16,9 @@ RUN dotnet publish src/Web/Web.csproj --configuration Release --no-restore --out
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # pg_dump and pg_restore, for the backup and restore commands and the daily backup on PostgreSQL. This image is
 # Ubuntu 24.04, whose client is PostgreSQL 16: it backs up servers up to 16 (for a newer server, install that
-# version's client from apt.postgresql.org instead).
+# version's client from apt.postgresql.org instead). curl: docker-compose.yml's health check asks /healthz with it.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends postgresql-client \
+    && apt-get install -y --no-install-recommends postgresql-client curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

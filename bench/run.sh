@@ -7,10 +7,19 @@
 #   4. starts a throwaway PostgreSQL server (scripts/throwaway-postgres.sh, fsync on: as durable as the SQLite
 #      figures) and one more site instance on it, page cache off, for the rendered article and the consultation POST;
 #   5. bench/bench.py drives wrk through warm-up and interleaved repetitions and writes bench/RESULTS.md.
+#   6. bench/two-instances.sh: two instances on PostgreSQL and Redis behind nginx, with the cached-page ratio
+#      (bench/RESULTS-two-instances.md).
 # Usage: bench/run.sh [repetitions (default 5)] [seconds per run (default 8)]
-# Settings: BENCH_PORT (the first of seven loopback ports, default 5300), POSTGRES_PORT (default 55498).
+#        bench/run.sh two-instances [repetitions] [seconds]   (step 6 alone)
+# Settings: BENCH_PORT (the first of seven loopback ports, default 5300), POSTGRES_PORT (default 55498); step 6's
+# are in bench/two-instances.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "two-instances" ]; then
+  shift
+  exec bench/two-instances.sh "$@"
+fi
 
 if ! command -v wrk >/dev/null; then
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
@@ -100,3 +109,6 @@ python3 bench/bench.py --work "$work" --repetitions "${1:-5}" --seconds "${2:-8}
   --site "http://127.0.0.1:$((port + 1))" --uncached "http://127.0.0.1:$((port + 2))" \
   --postgres-site "http://127.0.0.1:$((port + 6))" --postgres "$postgres" --postgres-dir "$postgres_dir" \
   --output bench/RESULTS.md
+
+# Two instances behind the proxy, on the Release build published above.
+BENCH_SITE_DIR="$work/site" bench/two-instances.sh "${1:-5}" "${2:-8}"

@@ -42,6 +42,7 @@ public static class DependencyInjection
 
         builder.Services.AddScoped<SiteDbInitialiser>();
         builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.SectionName);
+        builder.Services.AddScoped<FirstAttorneyBootstrap>();
         builder.Services.AddOptions<FileKeyImportOptions>();
         builder.Services.AddSingleton(TimeProvider.System);
         // Pages are rendered when saved and when the initialiser finds them stale; one shared, thread-safe renderer.

@@ -11,14 +11,12 @@ namespace PiriSite.Data;
 
 /// <summary>
 /// Brings the database up to date and seeds what is missing. Safe to run at every start: migrations already
-/// applied are skipped, roles are added only if missing, the first Attorney only while none exists, and
-/// content only where it is absent.
+/// applied are skipped, roles are added only if missing, and content only where it is absent. (The first Attorney
+/// from the environment is <see cref="FirstAttorneyBootstrap"/>'s, run after this.)
 /// </summary>
 public sealed partial class SiteDbInitialiser(
     SiteDbContext db,
     RoleManager<IdentityRole> roles,
-    UserManager<StaffUser> users,
-    IOptions<AdminBootstrapOptions> admin,
     IOptions<FileKeyImportOptions> fileKeys,
     TimeProvider clock,
     MarkdownRenderer markdown,
@@ -56,7 +54,6 @@ public sealed partial class SiteDbInitialiser(
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);
         // The consultation notice per language, and older requests linked to the version they accepted.
         await new ConsultationNoticeSeeder(db, clock).SeedAsync(cancellationToken);
-        await CreateFirstAttorneyAsync(); // after the seed: the firm profile names the attorney
         await RenderStaleContentAsync(cancellationToken);
         await BackfillReviewByAsync(cancellationToken);
         LogInitialised(logger);
@@ -120,36 +117,9 @@ public sealed partial class SiteDbInitialiser(
         }
     }
 
-    private async Task CreateFirstAttorneyAsync()
-    {
-        var settings = admin.Value;
-        if (string.IsNullOrWhiteSpace(settings.Email) || string.IsNullOrEmpty(settings.Password)
-            || (await users.GetUsersInRoleAsync(StaffRoles.Attorney)).Count > 0)
-        {
-            return;
-        }
-
-        var name = string.IsNullOrWhiteSpace(settings.Name) ? await StaffAccounts.FirmAttorneyNameAsync(db) : settings.Name.Trim();
-        var result = await StaffAccounts.CreateAsync(users, settings.Email, name ?? settings.Email, settings.Password, StaffRoles.Attorney);
-        if (result.Succeeded)
-        {
-            LogAttorneyCreated(logger);
-        }
-        else
-        {
-            LogAttorneyRefused(logger, string.Join(" ", result.Errors));
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded")]
     private static partial void LogInitialised(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Imported {Count} data-protection key(s) from {Folder} into the database; that folder is no longer used and can be deleted once a backup holds the database")]
     private static partial void LogKeysImported(ILogger logger, int count, string folder);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first Attorney account from the Admin settings; remove Admin:Password from the environment now")]
-    private static partial void LogAttorneyCreated(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The Admin settings did not make a valid Attorney account: {Problems}")]
-    private static partial void LogAttorneyRefused(ILogger logger, string problems);
 }

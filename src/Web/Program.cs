@@ -1,3 +1,4 @@
+using PiriSite.Data.Identity;
 using PiriSite.Web.Commands;
 using PiriSite.Web.Extensions;
 using Serilog;
@@ -8,9 +9,11 @@ builder.AddData();
 builder.AddWeb();
 builder.AddSiteIdentity();
 // preserveStaticLogger: each host logs through its own logger, not the process-wide Log.Logger
-// (several hosts run side by side in the tests, and each must keep its own sinks).
+// (several hosts run side by side in the tests, and each must keep its own sinks). Every event names the instance
+// that wrote it; Serilog records the request's trace id (continued from the proxy's traceparent) by itself.
 builder.Services.AddSerilog(
-    (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).DropArgumentValues(),
+    (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services)
+        .Enrich.WithProperty("Instance", services.GetRequiredService<SiteInstance>().Name).DropArgumentValues(),
     preserveStaticLogger: true);
 
 var app = builder.Build();
@@ -27,10 +30,15 @@ if (RestoreCommand.IsRequested(args))
     return await RestoreCommand.RunAsync(app.Services, args, Console.Out);
 }
 
-// Migrate and seed before the first request: a fresh clone serves the firm's content on first run.
+// Migrate and seed before the first request: a fresh clone serves the firm's content on first run. Then the first
+// Attorney from the environment (Admin:*; a container has no terminal for create-admin): refused settings stop the start.
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<SiteDbInitialiser>().InitialiseAsync();
+    if (await scope.ServiceProvider.GetRequiredService<FirstAttorneyBootstrap>().RunAsync() == FirstAttorneyOutcome.Refused)
+    {
+        return 1;
+    }
 }
 
 if (CreateAdminCommand.IsRequested(args))

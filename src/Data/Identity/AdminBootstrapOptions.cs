@@ -1,9 +1,10 @@
 namespace PiriSite.Data.Identity;
 
 /// <summary>
-/// The unattended creation of the first Attorney account (as Umbraco's unattended install does): when no
-/// Attorney exists yet and both values are set, the initialiser creates one. Nothing is created otherwise,
-/// and no default account or password exists anywhere.
+/// The unattended creation of the first Attorney account (as Umbraco's unattended install does): when no staff
+/// account exists yet and the email and a password are set, <see cref="FirstAttorneyBootstrap"/> creates one at start
+/// (and refuses to start on a password the policy rejects). Nothing is created otherwise, and no default account or
+/// password exists anywhere.
 /// </summary>
 public sealed class AdminBootstrapOptions
 {
@@ -16,4 +17,10 @@ public sealed class AdminBootstrapOptions
 
     /// <summary>Set through the environment (Admin__Password) or a secret store, never in a committed file.</summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// A file holding the password (its final line break ignored), e.g. a Docker secret at /run/secrets/NAME: the
+    /// password then never appears in the environment. Admin:Password wins when both are set.
+    /// </summary>
+    public string? PasswordFile { get; set; }
 }
