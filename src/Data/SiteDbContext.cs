@@ -41,6 +41,9 @@ public abstract class SiteDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
+    /// <summary>The images' bytes when Media:Store is Database (otherwise empty: they are files in Site:MediaPath).</summary>
+    public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+
     public DbSet<AdvertisingSnapshot> AdvertisingSnapshots => Set<AdvertisingSnapshot>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens and encrypt two-factor secrets: restored with the database.</summary>

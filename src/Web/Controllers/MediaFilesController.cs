@@ -2,7 +2,10 @@ using PiriSite.Web.Services.Media;
 
 namespace PiriSite.Web.Controllers;
 
-/// <summary>Serves uploaded images. Names are random and never reused, so a year of caching is safe.</summary>
+/// <summary>
+/// Serves uploaded images, from whichever store Media:Store names, with the same headers either way (type,
+/// Last-Modified, a year's caching). Names are random and never reused, so a year of caching is safe.
+/// </summary>
 [Route("media")]
 public sealed class MediaFilesController(MediaLibraryService library) : Controller
 {
@@ -11,6 +14,6 @@ public sealed class MediaFilesController(MediaLibraryService library) : Controll
     public async Task<IActionResult> Show(string name, CancellationToken cancellationToken)
     {
         var file = await library.FindAsync(name, cancellationToken);
-        return file is null ? NotFound() : PhysicalFile(file.Path, file.ContentType);
+        return file is null ? NotFound() : new FileStreamResult(file.Content, file.ContentType) { LastModified = file.LastModified };
     }
 }

@@ -62,10 +62,18 @@ public static class WebExtensions
         services.AddSingleton<PiriSite.Web.Services.Advertising.AdvertisingCaptureWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<PiriSite.Web.Services.Advertising.AdvertisingCaptureWorker>());
 
-        // Media library (uploads, their folder, serving) and the audit log's pages
+        // Media library (uploads, their store: the folder or, for several instances, the database; serving) and the
+        // audit log's pages. At start, in this order: the images only the other store holds copied across (a site that
+        // changed Media:Store), then the metadata scrub of old uploads (Folder).
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName);
         services.AddSingleton<PiriSite.Web.Services.Media.MediaFolder>();
-        services.AddSingleton<PiriSite.Web.Services.Media.PendingUploads>();
+        services.AddScoped<PiriSite.Web.Services.Media.IMediaStore>(provider =>
+            provider.GetRequiredService<IOptions<MediaOptions>>().Value.Store == MediaStoreKind.Database
+                ? ActivatorUtilities.CreateInstance<PiriSite.Web.Services.Media.DatabaseMediaStore>(provider)
+                : ActivatorUtilities.CreateInstance<PiriSite.Web.Services.Media.FolderMediaStore>(provider));
+        services.AddScoped<PiriSite.Web.Services.Media.PendingUploads>();
         services.AddScoped<PiriSite.Web.Services.Media.MediaLibraryService>();
+        services.AddHostedService<PiriSite.Web.Services.Media.MediaStoreSwitch>();
         services.AddHostedService<PiriSite.Web.Services.Media.MediaMetadataScrub>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.AuditQueryService>();
 

@@ -28,7 +28,7 @@ public sealed class SiteOptions
     /// </summary>
     public string DataProtectionKeysPath { get; set; } = "App_Data/keys";
 
-    /// <summary>Where uploaded images are stored (served at /media/NAME).</summary>
+    /// <summary>Where uploaded images are stored (served at /media/NAME) with Media:Store = Folder, the default (see <see cref="MediaOptions"/>).</summary>
     public string MediaPath { get; set; } = "App_Data/media";
 
     /// <summary>

@@ -23,14 +23,23 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
+    /// <summary>The site whose database this one uses (a second instance), or null when it has its own.</summary>
+    private readonly SiteFactory? _databaseOwner;
+
     public SiteFactory()
         : this(null)
     {
     }
 
     /// <param name="settings">Configuration to override for this factory, e.g. a low rate limit.</param>
-    internal SiteFactory(IDictionary<string, string?>? settings)
+    /// <param name="sharesDatabaseWith">
+    /// Another site whose database this one uses, as a second instance behind a proxy does: same rows and
+    /// data-protection keys, its own media folder and mail folder. The first site owns (and drops) the database.
+    /// </param>
+    internal SiteFactory(IDictionary<string, string?>? settings, SiteFactory? sharesDatabaseWith = null)
     {
+        _databaseOwner = sharesDatabaseWith;
+        ConnectionString = sharesDatabaseWith?.ConnectionString ?? (TestDatabase.IsPostgres ? TestDatabase.CreatePostgresDatabase() : "");
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             // The one public address (required outside Development); the test client's requests carry its host.
@@ -60,10 +69,24 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public const string BaseAddress = "https://www.pirisite.test";
 
-    public string DatabasePath => Path.Combine(_directory, "site.db");
+    public string DatabasePath => _databaseOwner?.DatabasePath ?? Path.Combine(_directory, "site.db");
 
-    /// <summary>The site's connection string: its SQLite file, or its own PostgreSQL database.</summary>
-    public string ConnectionString { get; } = TestDatabase.IsPostgres ? TestDatabase.CreatePostgresDatabase() : "";
+    /// <summary>The site's connection string: its SQLite file, or its own PostgreSQL database (or those of the site it shares them with).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>A second instance of this site: on its database, with the same settings plus <paramref name="settings"/>.</summary>
+    internal SiteFactory SecondInstance(IDictionary<string, string?>? settings = null)
+    {
+        var combined = new Dictionary<string, string?>(_settings, StringComparer.OrdinalIgnoreCase);
+        combined.Remove("Mail:PickupDirectory");
+        combined.Remove("Site:MediaPath");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            combined[key] = value;
+        }
+
+        return new SiteFactory(combined, sharesDatabaseWith: this);
+    }
 
     public string MailPickupDirectory => _settings["Mail:PickupDirectory"]!;
 
@@ -142,7 +165,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
-            if (TestDatabase.IsPostgres)
+            if (TestDatabase.IsPostgres && _databaseOwner is null)
             {
                 TestDatabase.DropPostgresDatabase(ConnectionString);
             }

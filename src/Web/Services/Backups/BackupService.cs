@@ -13,13 +13,17 @@ public sealed record BackupRestored(BackupManifest Manifest, string? SetAside);
 /// <summary>
 /// Backs the site up while it runs and restores a backup onto a stopped site: the database (SQLite's online backup,
 /// or pg_dump) and the media library, each backup a new folder named by its UTC time with a manifest written last.
+/// With Media:Store = Database the images are rows of the database and travel inside its copy: no media folder is
+/// copied (the folder is then only where a switched site's old images were imported from).
 /// </summary>
-public sealed class BackupService(SiteDbContext db, MediaFolder media, TimeProvider clock)
+public sealed class BackupService(SiteDbContext db, MediaFolder media, IOptions<MediaOptions> mediaOptions, TimeProvider clock)
 {
     public const string FolderPrefix = "pirisite-";
     private const string MediaFolderName = "media";
 
     private bool IsSqlite => db.Database.IsSqlite();
+
+    private bool MediaInDatabase => mediaOptions.Value.Store == MediaStoreKind.Database;
 
     private DatabaseProvider Provider => IsSqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 
@@ -45,7 +49,7 @@ public sealed class BackupService(SiteDbContext db, MediaFolder media, TimeProvi
 
             // After the database: an image that a row of the copy names was on disk before the copy began. (An image
             // uploaded since is copied too, harmlessly: nothing in this backup refers to it.)
-            var mediaFiles = await CopyMediaAsync(Path.Combine(folder, MediaFolderName), cancellationToken);
+            List<string> mediaFiles = MediaInDatabase ? [] : await CopyMediaAsync(Path.Combine(folder, MediaFolderName), cancellationToken);
 
             var files = new List<BackupFile>();
             foreach (var path in (string[])[database, .. mediaFiles])
@@ -74,7 +78,9 @@ public sealed class BackupService(SiteDbContext db, MediaFolder media, TimeProvi
     /// <summary>
     /// Restores a backup onto the configured database and media folder, after checking every file's hash. The site
     /// must be stopped. SQLite refuses an existing database unless <paramref name="replace"/>; PostgreSQL restores
-    /// into the configured database, empty or not. Media files are copied back beside any already there.
+    /// into the configured database, empty or not. Media files are copied back beside any already there. Either kind
+    /// of backup restores onto a site of either Media:Store: as the site starts, <see cref="MediaStoreSwitch"/> copies
+    /// a Folder backup's images into the database (Database), or a Database backup's out to the folder (Folder).
     /// </summary>
     public async Task<BackupRestored> RestoreAsync(string backupFolder, bool replace, CancellationToken cancellationToken = default)
     {

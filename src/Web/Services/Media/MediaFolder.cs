@@ -2,7 +2,8 @@ namespace PiriSite.Web.Services.Media;
 
 /// <summary>
 /// The folder uploaded images are stored in (<see cref="SiteOptions.MediaPath"/>, relative to the content root),
-/// resolved once. Uploading, serving and the start-up scrub all read it here, so they cannot disagree.
+/// resolved once: the store with Media:Store = Folder (<see cref="FolderMediaStore"/>), and what a switch to Database
+/// imports (<see cref="MediaStoreSwitch"/>). Everything reads it here, so nothing can disagree.
 /// </summary>
 public sealed class MediaFolder(IOptions<SiteOptions> options, IWebHostEnvironment environment)
 {

@@ -21,5 +21,5 @@ public sealed record MediaUploadResult(MediaFile? Uploaded, IReadOnlyDictionary<
     public static MediaUploadResult Invalid(IReadOnlyDictionary<string, string> errors, string altText, KeptImage? kept = null) => new(null, errors, altText, kept);
 }
 
-/// <summary>A stored file to serve: where it is on disk and its content type.</summary>
-public sealed record MediaContent(string Path, string ContentType);
+/// <summary>A stored file to serve: its bytes (disposed by whoever sends them), content type and, for the library's images, when it was written.</summary>
+public sealed record MediaContent(Stream Content, string ContentType, DateTimeOffset? LastModified);

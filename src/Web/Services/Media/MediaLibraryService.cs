@@ -8,10 +8,10 @@ namespace PiriSite.Web.Services.Media;
 /// <summary>
 /// The media library: image uploads for articles and pages (JPEG, PNG or WebP up to 5 MB and 40 megapixels,
 /// checked from their content, stored without their metadata under a random name, with smaller copies), the
-/// list staff see, and the lookup that serves a stored file. It is the only code that writes the media folder's
-/// images or their rows. A good image sent with a form error is kept for the retry (<see cref="PendingUploads"/>).
+/// list staff see, and the lookup that serves a stored file. It is the only code that writes the library's images
+/// (to the <see cref="IMediaStore"/> Media:Store names) or their rows. A good image sent with a form error is kept for the retry (<see cref="PendingUploads"/>).
 /// </summary>
-public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder folder, PendingUploads pending, AuditLog audit, TimeProvider clock)
+public sealed partial class MediaLibraryService(SiteDbContext db, IMediaStore store, PendingUploads pending, AuditLog audit, TimeProvider clock)
 {
     /// <summary>How many of the latest uploads the library page lists.</summary>
     public const int RecentLimit = 100;
@@ -20,15 +20,15 @@ public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder fo
         await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.Id).Take(RecentLimit).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// Checks and stores an upload. The files are written first, then the row and its audit entry in one
-    /// transaction: a row never points at a missing file. When the image is fine but the form is not, nothing is
+    /// Checks and stores an upload. The image and its copies are stored first, then the row and its audit entry in
+    /// one transaction: a row never points at a missing image. When the image is fine but the form is not, nothing is
     /// stored and the image is kept for the retry, so that it need not be chosen again.
     /// </summary>
     public async Task<MediaUploadResult> UploadAsync(MediaUpload upload, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(actor);
-        pending.Sweep();
+        await pending.SweepAsync();
         var alt = upload.AltText?.Trim() ?? "";
         var errors = new Dictionary<string, string>();
 
@@ -50,7 +50,7 @@ public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder fo
             if (image is not null)
             {
                 var token = keptToken ?? await pending.KeepAsync(bytes);
-                pending.Touch(token);
+                await pending.TouchAsync(token);
                 kept = new KeptImage(token, image.Width, image.Height, bytes.Length);
             }
 
@@ -58,14 +58,14 @@ public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder fo
         }
 
         var stored = await StoreAsync(bytes, image, alt, actor);
-        pending.Remove(keptToken);
+        await pending.RemoveAsync(keptToken);
         return MediaUploadResult.Done(stored);
     }
 
     /// <summary>The image kept from a last try, for its preview beside the form, or null when it is gone.</summary>
     public async Task<MediaContent?> FindKeptAsync(string token, CancellationToken cancellationToken = default) =>
-        pending.Find(token) is { } path && ImageFormat.Detect(await File.ReadAllBytesAsync(path, cancellationToken)) is { } image
-            ? new MediaContent(path, image.ContentType)
+        await pending.ReadAsync(token, cancellationToken) is { } bytes && ImageFormat.Detect(bytes) is { } image
+            ? new MediaContent(new MemoryStream(bytes, writable: false), image.ContentType, null)
             : null;
 
     /// <summary>The image this try uses: a newly chosen file (which replaces a kept one), else the one kept from the last try.</summary>
@@ -73,7 +73,7 @@ public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder fo
     {
         if (upload.Content is not null && upload.Length > 0)
         {
-            pending.Remove(upload.KeptToken);
+            await pending.RemoveAsync(upload.KeptToken);
             var (image, bytes, problem) = await ReadImageAsync(upload, cancellationToken);
             return (image, bytes, problem, null);
         }
@@ -92,6 +92,7 @@ public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder fo
     /// <summary>
     /// The stored file named <paramref name="name"/> (an original, or one of its smaller copies as NAME-WIDTH.EXT),
     /// or null when the site did not make it. Only names this site makes are looked up, so no path can be smuggled in.
+    /// The caller disposes its stream (a File result does).
     /// </summary>
     public async Task<MediaContent?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -110,8 +111,8 @@ public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder fo
             return null;
         }
 
-        var path = folder.PathOf(name);
-        return File.Exists(path) ? new MediaContent(path, media.ContentType) : null;
+        var stored = await store.OpenAsync(name, cancellationToken);
+        return stored is null ? null : new MediaContent(stored.Content, media.ContentType, stored.WrittenAt);
     }
 
     /// <summary>The upload's image, with its metadata stripped, or what is wrong with it.</summary>
@@ -153,17 +154,16 @@ public sealed partial class MediaLibraryService(SiteDbContext db, MediaFolder fo
         return (image, stripped, null);
     }
 
-    // Not cancelled once started: a half-written file under a name no row knows would only take up room.
+    // Not cancelled once started: a half-written image under a name no row knows would only take up room.
     private async Task<MediaFile> StoreAsync(byte[] bytes, DetectedImage image, string alt, ClaimsPrincipal actor)
     {
         // A random name: nothing the uploader chose reaches the file system.
         var storedName = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.{image.Extension}";
-        Directory.CreateDirectory(folder.Path);
-        await File.WriteAllBytesAsync(folder.PathOf(storedName), bytes, CancellationToken.None);
+        await store.WriteAsync(storedName, bytes);
         var variants = ImageVariants.Make(bytes, image);
         foreach (var (width, variant) in variants)
         {
-            await File.WriteAllBytesAsync(folder.PathOf(MediaFile.VariantName(storedName, width)), variant, CancellationToken.None);
+            await store.WriteAsync(MediaFile.VariantName(storedName, width), variant);
         }
 
         var media = new MediaFile

@@ -4,34 +4,49 @@ namespace PiriSite.Web.Services.Media;
 /// Strips metadata (GPS position, camera serial, XMP, comments) from originals uploaded before uploads were stripped,
 /// once, as the site starts. Idempotent: a stripped file strips to the same bytes and is left alone, so it costs one
 /// read of each original per start. The smaller copies never carried metadata (SkiaSharp writes none).
+/// In Media:Store = Database mode it does nothing: every image there was stripped on its way in (uploaded since
+/// uploads were stripped, or imported from the folder by <see cref="MediaStoreSwitch"/>, which strips originals),
+/// and reading every original out of the database at each start of each instance would buy nothing.
 /// </summary>
 public sealed partial class MediaMetadataScrub(
-    IServiceScopeFactory scopes, MediaFolder folder, ILogger<MediaMetadataScrub> logger) : IHostedService
+    IServiceScopeFactory scopes, IOptions<MediaOptions> options, ILogger<MediaMetadataScrub> logger) : IHostedService
 {
+    /// <summary>The image without its metadata, or null when it carries none (or is not an image this site reads).</summary>
+    public static byte[]? Stripped(byte[] bytes) =>
+        ImageFormat.Detect(bytes) is { } image && ImageMetadata.Strip(bytes, image) is { } stripped && !stripped.AsSpan().SequenceEqual(bytes)
+            ? stripped
+            : null;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.Store != MediaStoreKind.Folder)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<IMediaStore>();
         var scrubbed = 0;
         foreach (var media in await db.MediaFiles.ToListAsync(cancellationToken))
         {
-            var path = folder.PathOf(media.StoredName);
-            if (!File.Exists(path))
+            byte[] bytes;
+            await using (var stored = await store.OpenAsync(media.StoredName, cancellationToken))
+            {
+                if (stored is null)
+                {
+                    continue;
+                }
+
+                bytes = await stored.ReadAllBytesAsync(cancellationToken);
+            }
+
+            if (Stripped(bytes) is not { } stripped)
             {
                 continue;
             }
 
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            if (ImageFormat.Detect(bytes) is not { } image || ImageMetadata.Strip(bytes, image) is not { } stripped
-                || stripped.AsSpan().SequenceEqual(bytes))
-            {
-                continue;
-            }
-
-            // Written beside it, then moved over it: a crash leaves the old file or the new one, never half of one.
-            var temporary = path + ".scrub";
-            await File.WriteAllBytesAsync(temporary, stripped, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            await store.WriteAsync(media.StoredName, stripped);
             media.SizeBytes = stripped.Length;
             scrubbed++;
         }

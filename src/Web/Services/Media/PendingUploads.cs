@@ -7,90 +7,72 @@ namespace PiriSite.Web.Services.Media;
 /// An image that passed every check but came with a form error (no alt text, say), kept for the retry: a browser
 /// cannot put a chosen file back in a file input, and choosing it again on a phone means another trip through the
 /// photo library. Only the checked copy without metadata is kept, under a random token that the form carries, in
-/// a folder of its own beside the library (never served as /media). Kept an hour at most, and at most
-/// <see cref="MaxKept"/> at a time (about 100 MB at 5 MB each); every upload clears out what is older or beyond.
+/// the media store as "pending/TOKEN" (never served as /media): with Media:Store = Database the retry finds it
+/// whichever instance it reaches. Kept an hour at most, and at most <see cref="MaxKept"/> at a time (about 100 MB
+/// at 5 MB each); every upload clears out what is older or beyond.
 /// </summary>
-public sealed partial class PendingUploads(MediaFolder folder, TimeProvider clock)
+public sealed partial class PendingUploads(IMediaStore store, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     public const int MaxKept = 20;
 
-    public string Path => System.IO.Path.Combine(folder.Path, "pending");
-
     /// <summary>Keeps the checked bytes; returns the token the form carries to the retry.</summary>
     public async Task<string> KeepAsync(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        Directory.CreateDirectory(Path);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        await File.WriteAllBytesAsync(PathOf(token), bytes, CancellationToken.None);
-        File.SetLastWriteTimeUtc(PathOf(token), clock.GetUtcNow().UtcDateTime);
+        await store.WriteAsync(NameOf(token), bytes);
         return token;
     }
 
     /// <summary>The kept bytes for <paramref name="token"/>, or null when it is not one this class made or has expired.</summary>
     public async Task<byte[]?> ReadAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!IsToken(token) || !File.Exists(PathOf(token!)) || IsExpired(PathOf(token!)))
+        if (!IsToken(token))
         {
             return null;
         }
 
-        return await File.ReadAllBytesAsync(PathOf(token!), cancellationToken);
+        await using var kept = await store.OpenAsync(NameOf(token!), cancellationToken);
+        return kept is null || IsExpired(kept.WrittenAt.UtcDateTime) ? null : await kept.ReadAllBytesAsync(cancellationToken);
     }
-
-    /// <summary>The kept file's path for a preview, or null (see <see cref="ReadAsync"/>).</summary>
-    public string? Find(string? token) =>
-        IsToken(token) && File.Exists(PathOf(token!)) && !IsExpired(PathOf(token!)) ? PathOf(token!) : null;
 
     /// <summary>Keeps <paramref name="token"/> for another <see cref="Lifetime"/>: the person is still at the form.</summary>
-    public void Touch(string token)
-    {
-        if (IsToken(token) && File.Exists(PathOf(token)))
-        {
-            File.SetLastWriteTimeUtc(PathOf(token), clock.GetUtcNow().UtcDateTime);
-        }
-    }
-
-    public void Remove(string? token)
+    public async Task TouchAsync(string token)
     {
         if (IsToken(token))
         {
-            File.Delete(PathOf(token!));
+            await store.TouchAsync(NameOf(token));
+        }
+    }
+
+    public async Task RemoveAsync(string? token)
+    {
+        if (IsToken(token))
+        {
+            await store.DeleteAsync(NameOf(token!));
         }
     }
 
     /// <summary>Deletes what has expired, then the oldest beyond <see cref="MaxKept"/>.</summary>
-    public void Sweep()
+    public async Task SweepAsync()
     {
-        if (!Directory.Exists(Path))
+        var kept = (await store.ListAsync(MediaBlob.PendingPrefix)).OrderByDescending(entry => entry.WrittenAt).ToList();
+        foreach (var (entry, index) in kept.Select((entry, index) => (entry, index)))
         {
-            return;
-        }
-
-        var kept = new DirectoryInfo(Path).GetFiles().OrderByDescending(f => f.LastWriteTimeUtc).ToList();
-        foreach (var (file, index) in kept.Select((file, index) => (file, index)))
-        {
-            if (index >= MaxKept || IsExpired(file.FullName) || !IsToken(file.Name))
+            if (index >= MaxKept || IsExpired(entry.WrittenAt))
             {
-                try
-                {
-                    file.Delete();
-                }
-                catch (IOException)
-                {
-                    // Being read by a retry at this moment: the next sweep takes it.
-                }
+                await store.DeleteAsync(entry.Name);
             }
         }
     }
 
-    private bool IsExpired(string path) => clock.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(path) > Lifetime;
+    private bool IsExpired(DateTime writtenAt) => clock.GetUtcNow().UtcDateTime - writtenAt > Lifetime;
 
-    private string PathOf(string token) => System.IO.Path.Combine(Path, token);
+    private static string NameOf(string token) => MediaBlob.PendingPrefix + token;
 
-    // Only names this class makes are ever opened: nothing from the form reaches the file system as a path.
+    // Only names this class makes are ever opened: nothing from the form reaches the store as a name of its own.
     private static bool IsToken(string? token) => token is not null && Token().IsMatch(token);
 
     [GeneratedRegex("\\A[0-9a-f]{32}\\z")]

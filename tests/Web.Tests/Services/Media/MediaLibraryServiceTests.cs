@@ -58,8 +58,9 @@ public class MediaLibraryServiceTests(SiteFactory factory) : IClassFixture<SiteF
         var original = await library.FindAsync(media.StoredName);
         var copy = await library.FindAsync($"{name}-480.jpg");
 
-        Assert.Equal(new MediaContent(Path.Combine(factory.MediaDirectory, media.StoredName), "image/jpeg"), original);
-        Assert.Equal(Path.Combine(factory.MediaDirectory, $"{name}-480.jpg"), copy?.Path);
+        Assert.Equal("image/jpeg", original?.ContentType);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(factory.MediaDirectory, media.StoredName)), await ReadAsync(original!));
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(factory.MediaDirectory, $"{name}-480.jpg")), await ReadAsync(copy!));
         foreach (var unknown in new[] { $"{name}-1600.jpg", $"{name}-333.jpg", $"{name}.png", $"{name}-0480.jpg", $"{new string('a', 32)}.jpg", $"../{media.StoredName}", "" })
         {
             Assert.Null(await library.FindAsync(unknown));
@@ -68,6 +69,14 @@ public class MediaLibraryServiceTests(SiteFactory factory) : IClassFixture<SiteF
         // A row whose file is gone is not served either.
         File.Delete(Path.Combine(factory.MediaDirectory, $"{name}-960.jpg"));
         Assert.Null(await library.FindAsync($"{name}-960.jpg"));
+    }
+
+    private static async Task<byte[]> ReadAsync(MediaContent content)
+    {
+        await using var stream = content.Content;
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
     }
 
     private async Task<MediaUploadResult> UploadAsync(byte[] bytes, string alt)

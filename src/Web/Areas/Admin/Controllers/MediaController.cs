@@ -41,7 +41,7 @@ public sealed class MediaController(MediaLibraryService library) : AdminControll
     /// <summary>The image kept after a form error, shown beside the form (only to staff, never under /media).</summary>
     [HttpGet("kept/{token}")]
     public async Task<IActionResult> Kept(string token, CancellationToken cancellationToken) =>
-        await library.FindKeptAsync(token, cancellationToken) is { } kept ? PhysicalFile(kept.Path, kept.ContentType) : NotFound();
+        await library.FindKeptAsync(token, cancellationToken) is { } kept ? File(kept.Content, kept.ContentType) : NotFound();
 
     private async Task<MediaIndexViewModel> ScreenAsync(string? altText, KeptImage? kept, CancellationToken cancellationToken) =>
         new((await library.RecentAsync(cancellationToken)).Select(MediaItemViewModel.From).ToList(), altText, kept);
