@@ -131,8 +131,9 @@ sitemap, _ = get(direct_port, "/sitemap.xml")
 pages = sorted({urllib.parse.urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)})
 for path in pages:
     get(direct_port, path)
-shared = sum(1 for path in pages if get(other_port, path)[1] is not None)
-print(f"{shared} of {len(pages)} pages rendered by web-a came to web-b from the shared cache", file=sys.stderr)
+not_shared = [path for path in pages if get(other_port, path)[1] is None]
+shared = len(pages) - len(not_shared)
+print(f"{shared} of {len(pages)} pages rendered by web-a came to web-b from the shared cache; not: {not_shared}", file=sys.stderr)
 
 print(f"Warming up ({seconds} s each)...", file=sys.stderr)
 for _, _, url, headers in scenarios:
@@ -174,7 +175,8 @@ each (after a warm-up of each scenario), with `wrk -t2 -c32` on the same {os.cpu
 stored and served were served to the next visitor by web-b from the output cache, without rendering them again
 ({shared / max(len(pages), 1):.0%}). web-b had rendered none of them, so only a cache both instances share (ASP.NET Core's
 output cache with its store in Redis, on when `Redis:Configuration` is set) serves them; each instance's own
-in-memory cache serves none. ASP.NET Core's output cache adds an `Age` header to every response it serves from a
+in-memory cache serves none. Not from the cache: {", ".join(f"`{p}`" for p in not_shared) or "none"} (the consultation
+pages are never cached, by either instance: each carries its visitor's own antiforgery token). ASP.NET Core's output cache adds an `Age` header to every response it serves from a
 stored entry; a page rendered for the request has none: that is what is counted.
 
 | Scenario | Requests/s | p50 ms | p99 ms | From the output cache | Errors |
