@@ -3,7 +3,9 @@ namespace PiriSite.Web.Services.Media;
 /// <summary>
 /// Strips metadata (GPS position, camera serial, XMP, comments) from originals uploaded before uploads were stripped,
 /// once, as the site starts. Idempotent: a stripped file strips to the same bytes and is left alone, so it costs one
-/// read of each original per start. The smaller copies never carried metadata (SkiaSharp writes none).
+/// read of each original per start. The smaller copies never carried metadata (SkiaSharp writes none). With several
+/// instances starting together, one scrubs (under a <see cref="ClusterLock"/>) and the others skip it, so no two write
+/// the same file at once.
 /// </summary>
 public sealed partial class MediaMetadataScrub(
     IServiceScopeFactory scopes, MediaFolder folder, ILogger<MediaMetadataScrub> logger) : IHostedService
@@ -12,6 +14,12 @@ public sealed partial class MediaMetadataScrub(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        await using var turn = await ClusterLock.TryTakeAsync(db, "media-metadata-scrub", cancellationToken);
+        if (turn is null)
+        {
+            return;
+        }
+
         var scrubbed = 0;
         foreach (var media in await db.MediaFiles.ToListAsync(cancellationToken))
         {
