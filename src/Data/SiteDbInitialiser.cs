@@ -25,6 +25,16 @@ public sealed partial class SiteDbInitialiser(
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
+        // Several replicas may start at once against one new database: one migrates and seeds while the others wait,
+        // then find everything in place and add nothing.
+        await using (await ClusterLock.TakeAsync(db, "initialise", cancellationToken))
+        {
+            await InitialiseAloneAsync(cancellationToken);
+        }
+    }
+
+    private async Task InitialiseAloneAsync(CancellationToken cancellationToken)
+    {
         if (db.Database.IsSqlite())
         {
             await SquashedMigrations.AdoptAsync(db, cancellationToken);

@@ -28,6 +28,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.DedupeKey).HasMaxLength(OutboxMessage.DedupeKeyMaxLength);
         builder.HasIndex(m => m.DedupeKey).IsUnique();
 
+        // Which sender holds the message (its instance's id) and until when: see OutboxSender.
+        builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimedByMaxLength);
+
         // The cap on acknowledgements per address: a mailbox's messages of the last day, counted from the index.
         builder.HasIndex(m => new { m.Mailbox, m.CreatedAt });
     }

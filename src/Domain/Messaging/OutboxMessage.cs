@@ -20,6 +20,7 @@ public class OutboxMessage
     public const int SubjectMaxLength = 300;
     public const int ErrorMaxLength = 1000;
     public const int DedupeKeyMaxLength = 100;
+    public const int ClaimedByMaxLength = 200;
 
     public int Id { get; set; }
 
@@ -46,6 +47,15 @@ public class OutboxMessage
     public DateTime? SentAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The sender (one running copy of the site) that holds this message for sending, until <see cref="ClaimedUntil"/>:
+    /// several instances share one outbox and each sends only what it has claimed. A claim that has run out (its sender
+    /// crashed) may be taken by another. Null when no one holds it.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedUntil { get; set; }
 
     // What the message is and which request caused it (by reference), so the outbox page can list it without
     // its address, subject or body; and "retry now", for staff once the mail server is back.
@@ -98,6 +108,7 @@ public class OutboxMessage
     {
         Attempts++;
         LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+        ReleaseClaim();
         if (Attempts >= maxAttempts)
         {
             Status = OutboxStatus.Failed;
@@ -120,5 +131,13 @@ public class OutboxMessage
         SentAt = now;
         LastError = null;
         TextBody = "";
+        ReleaseClaim();
+    }
+
+    /// <summary>The attempt is over, whatever its outcome: the next one is anyone's to claim.</summary>
+    public void ReleaseClaim()
+    {
+        ClaimedBy = null;
+        ClaimedUntil = null;
     }
 }

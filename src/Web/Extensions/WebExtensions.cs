@@ -22,7 +22,9 @@ public static class WebExtensions
         // Site:PublicBaseUrl (required, checked at start), the AllowedHosts that follow from it, and trusted proxies
         services.AddPublicAddressAndProxies();
         services.AddOptions<ConsultationOptions>().BindConfiguration(ConsultationOptions.SectionName);
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName)
+            .Validate(mail => mail.LeaseFitsASend, "Mail:LeaseSeconds must be longer than Mail:SendTimeoutSeconds plus 5 seconds.")
+            .ValidateOnStart();
 
         // MVC: every unsafe request (POST, PUT, DELETE) must carry a valid antiforgery token; HEAD is answered wherever
         // GET is.

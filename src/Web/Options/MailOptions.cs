@@ -25,6 +25,28 @@ public sealed class MailOptions
     /// <summary>After this many failed attempts a message is marked failed (about a day with the defaults).</summary>
     public int MaxAttempts { get; set; } = 30;
 
+    /// <summary>
+    /// How long a sender holds the messages it claimed (several instances share one outbox). A sender that crashed
+    /// holds them no longer than this; then another sends them.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// The longest one message may take to send; a slower send is abandoned and retried later. A sender starts a
+    /// message only while its claim has this long left and a few seconds more to record the outcome, so it never
+    /// sends a message another sender may already have taken over.
+    /// </summary>
+    public int SendTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Time kept, after the longest send, to record its outcome before the claim runs out.</summary>
+    public static readonly TimeSpan RecordMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>The claim's remaining time a sender needs to start one more message.</summary>
+    public TimeSpan NeededToStartASend => TimeSpan.FromSeconds(SendTimeoutSeconds) + RecordMargin;
+
+    /// <summary>Whether a claim is long enough to send at least one message.</summary>
+    public bool LeaseFitsASend => SendTimeoutSeconds > 0 && TimeSpan.FromSeconds(LeaseSeconds) > NeededToStartASend;
+
     public sealed class SmtpSettings
     {
         public string? Host { get; set; }

@@ -66,4 +66,26 @@ public class OutboxMessageTests
         Assert.Null(message.LastError);
         Assert.Equal(2, message.Attempts);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void EitherOutcomeReleasesTheSendersClaim(bool delivered)
+    {
+        var message = NewMessage();
+        message.ClaimedBy = "instance-a";
+        message.ClaimedUntil = s_now.AddMinutes(2);
+
+        if (delivered)
+        {
+            message.RecordSent(s_now);
+        }
+        else
+        {
+            message.RecordFailure("refused", s_now, TimeSpan.FromSeconds(30), maxAttempts: 30);
+        }
+
+        Assert.Null(message.ClaimedBy);
+        Assert.Null(message.ClaimedUntil);
+    }
 }

@@ -12,7 +12,9 @@ namespace PiriSite.Web.Services.Advertising;
 /// A queued publication whose page is not public when it comes due (made a draft, deleted, or scheduled for later
 /// since) is dropped: it never went public, and every save that leaves a page published queues its own entry, so a
 /// new time has its own. Queued entries are not snapshots; only captured ones are kept for good. A page that cannot
-/// be fetched is tried again with growing waits, and never stops the others.
+/// be fetched is tried again with growing waits, and never stops the others. With several instances, one captures at
+/// a time (under a <see cref="ClusterLock"/>) and the others skip that round: two would fetch the same queued entry, and
+/// the evidence trigger refuses the second's capture; two archive starts would queue every page twice.
 /// </remarks>
 public sealed partial class AdvertisingCaptureWorker(
     IServiceScopeFactory scopes,
@@ -27,6 +29,8 @@ public sealed partial class AdvertisingCaptureWorker(
     public const string StartReason = "Archive started";
 
     private const int BatchSize = 10;
+
+    private const string CaptureLockName = "advertising-capture";
 
     private static readonly TimeSpan s_maxWait = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan s_maxRetryWait = TimeSpan.FromHours(1);
@@ -69,7 +73,8 @@ public sealed partial class AdvertisingCaptureWorker(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-            if (await db.AdvertisingSnapshots.AnyAsync(s => s.Reason == StartReason, cancellationToken))
+            await using var turn = await ClusterLock.TryTakeAsync(db, CaptureLockName, cancellationToken);
+            if (turn is null || await db.AdvertisingSnapshots.AnyAsync(s => s.Reason == StartReason, cancellationToken))
             {
                 return 0;
             }
@@ -97,27 +102,17 @@ public sealed partial class AdvertisingCaptureWorker(
             // A scheduled page goes public by the clock alone: the cached lists that should now show it are evicted
             // first, or a list captured at that moment would be the one from before.
             await scheduledPages.CheckAsync(cancellationToken);
-            int count;
-            do
+            await using (var lockScope = scopes.CreateAsyncScope())
+            await using (var turn = await ClusterLock.TryTakeAsync(lockScope.ServiceProvider.GetRequiredService<SiteDbContext>(), CaptureLockName, cancellationToken))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-                var snapshotter = scope.ServiceProvider.GetRequiredService<PageSnapshotter>();
-                var now = clock.GetUtcNow().UtcDateTime;
-                var waiting = _failures.Where(f => f.Value.RetryAt > now).Select(f => f.Key).ToList();
-                var due = await db.AdvertisingSnapshots
-                    .Where(s => s.CapturedAt == null && s.PublishedAt <= now && !waiting.Contains(s.Id))
-                    .OrderBy(s => s.PublishedAt).ThenBy(s => s.Id)
-                    .Take(BatchSize)
-                    .ToListAsync(cancellationToken);
-                foreach (var pending in due)
+                if (turn is null)
                 {
-                    await CaptureAsync(db, snapshotter, pending, cancellationToken);
+                    // Another instance is capturing: this one looks again at the next round.
+                    return null;
                 }
 
-                count = due.Count;
+                await CaptureQueuedAsync(cancellationToken);
             }
-            while (count == BatchSize);
 
             return await NextDueAsync(cancellationToken);
         }
@@ -125,6 +120,31 @@ public sealed partial class AdvertisingCaptureWorker(
         {
             _running.Release();
         }
+    }
+
+    private async Task CaptureQueuedAsync(CancellationToken cancellationToken)
+    {
+        int count;
+        do
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+            var snapshotter = scope.ServiceProvider.GetRequiredService<PageSnapshotter>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var waiting = _failures.Where(f => f.Value.RetryAt > now).Select(f => f.Key).ToList();
+            var due = await db.AdvertisingSnapshots
+                .Where(s => s.CapturedAt == null && s.PublishedAt <= now && !waiting.Contains(s.Id))
+                .OrderBy(s => s.PublishedAt).ThenBy(s => s.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var pending in due)
+            {
+                await CaptureAsync(db, snapshotter, pending, cancellationToken);
+            }
+
+            count = due.Count;
+        }
+        while (count == BatchSize);
     }
 
     public override void Dispose()

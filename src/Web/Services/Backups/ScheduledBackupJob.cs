@@ -6,7 +6,8 @@ namespace PiriSite.Web.Services.Backups;
 /// The daily backup, on when <see cref="BackupOptions.Folder"/> is set: once per firm day, at
 /// <see cref="BackupOptions.Hour"/> (Central Time), a new backup in that folder, then all but the
 /// <see cref="BackupOptions.Keep"/> newest deleted. A site that was down at the hour makes the day's backup when it
-/// starts again. Logs say how it went, never what the backup holds.
+/// starts again. Logs say how it went, never what the backup holds. With several instances sharing the backup folder,
+/// the one that takes the <see cref="ClusterLock"/> looks again and makes the day's backup; the others find it made.
 /// </summary>
 public sealed partial class ScheduledBackupJob(
     IServiceScopeFactory scopes,
@@ -34,13 +35,19 @@ public sealed partial class ScheduledBackupJob(
         }
 
         var dueSince = firmNow.Date.AddHours(hour);
-        var made = await BackupService.ListAsync(folder, cancellationToken);
-        if (made.Any(b => FirmTimeZone.ToFirmTime(b.Manifest.CreatedAt.UtcDateTime) >= dueSince))
+        if (await MadeSinceAsync(folder, dueSince, cancellationToken))
         {
             return null;
         }
 
         await using var scope = scopes.CreateAsyncScope();
+        await using var turn = await ClusterLock.TryTakeAsync(scope.ServiceProvider.GetRequiredService<SiteDbContext>(), "daily-backup", cancellationToken);
+        // Another instance is making it now; or made it between the look above and the lock.
+        if (turn is null || await MadeSinceAsync(folder, dueSince, cancellationToken))
+        {
+            return null;
+        }
+
         var backup = await scope.ServiceProvider.GetRequiredService<BackupService>().CreateAsync(folder, cancellationToken);
         var deleted = await BackupService.DeleteOlderAsync(folder, settings.Keep, cancellationToken);
         var bytes = backup.Manifest.Files.Sum(f => f.Bytes);
@@ -48,6 +55,10 @@ public sealed partial class ScheduledBackupJob(
         LogMade(logger, name, backup.Manifest.Files.Count, bytes, deleted.Count);
         return backup.Folder;
     }
+
+    private static async Task<bool> MadeSinceAsync(string folder, DateTime dueSince, CancellationToken cancellationToken) =>
+        (await BackupService.ListAsync(folder, cancellationToken))
+            .Any(b => FirmTimeZone.ToFirmTime(b.Manifest.CreatedAt.UtcDateTime) >= dueSince);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

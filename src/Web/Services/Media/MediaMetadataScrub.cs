@@ -6,7 +6,8 @@ namespace PiriSite.Web.Services.Media;
 /// read of each original per start. The smaller copies never carried metadata (SkiaSharp writes none).
 /// In Media:Store = Database mode it does nothing: every image there was stripped on its way in (uploaded since
 /// uploads were stripped, or imported from the folder by <see cref="MediaStoreSwitch"/>, which strips originals),
-/// and reading every original out of the database at each start of each instance would buy nothing.
+/// and reading every original out of the database at each start of each instance would buy nothing. Should several
+/// instances share one folder, one scrubs (under a <see cref="ClusterLock"/>) and the others skip it.
 /// </summary>
 public sealed partial class MediaMetadataScrub(
     IServiceScopeFactory scopes, IOptions<MediaOptions> options, ILogger<MediaMetadataScrub> logger) : IHostedService
@@ -26,6 +27,12 @@ public sealed partial class MediaMetadataScrub(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        await using var turn = await ClusterLock.TryTakeAsync(db, "media-metadata-scrub", cancellationToken);
+        if (turn is null)
+        {
+            return;
+        }
+
         var store = scope.ServiceProvider.GetRequiredService<IMediaStore>();
         var scrubbed = 0;
         foreach (var media in await db.MediaFiles.ToListAsync(cancellationToken))

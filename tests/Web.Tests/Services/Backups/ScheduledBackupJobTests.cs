@@ -60,6 +60,29 @@ public sealed class ScheduledBackupJobTests(SiteFactory factory) : IClassFixture
             Directory.GetDirectories(_folder).Order(StringComparer.Ordinal));
     }
 
+    // PostgreSQL only: SQLite is one instance by design, with one daily job.
+    [PostgresFact]
+    public async Task TwoInstancesSharingTheBackupFolderMakeOneBackupADay()
+    {
+        var clock = new MovableClock();
+        using var site = new SiteFactory(new Dictionary<string, string?> { ["Backup:Folder"] = _folder, ["Backup:Hour"] = "12" })
+        { RunsBackgroundServices = false };
+        using var app = site.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        MoveTo(clock, DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(clock.GetUtcNow().UtcDateTime)).AddDays(1), new TimeOnly(12, 30));
+
+        // Each instance its own job object, both due at once.
+        var jobs = new[] { ActivatorUtilities.CreateInstance<ScheduledBackupJob>(app.Services), ActivatorUtilities.CreateInstance<ScheduledBackupJob>(app.Services) };
+        using var start = new Barrier(jobs.Length);
+        var made = await Task.WhenAll(jobs.Select(job => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return job.RunOnceAsync();
+        })));
+
+        Assert.Single(made, backup => backup is not null);
+        Assert.Single(Directory.GetDirectories(_folder));
+    }
+
     private static void MoveTo(MovableClock clock, DateOnly firmDay, TimeOnly firmTime) =>
         clock.Advance(TimeZoneInfo.ConvertTimeToUtc(firmDay.ToDateTime(firmTime), FirmTimeZone.Value) - clock.GetUtcNow().UtcDateTime);
 

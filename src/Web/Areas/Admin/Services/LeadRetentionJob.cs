@@ -8,7 +8,8 @@ namespace PiriSite.Web.Areas.Admin.Services;
 /// <see cref="LeadsOptions.InactiveRetentionDays"/> with no activity (the dashboard lists them two weeks before).
 /// Retained requests are client files and stay. Each purge goes through <see cref="LeadPurge"/> (so everything
 /// carrying the requests' personal data goes too) and is written to the audit log with its count and
-/// references; the application log gets counts only.
+/// references; the application log gets counts only. With several instances, one runs each pass (under a
+/// <see cref="ClusterLock"/>) and the others skip it: two passes at once would both list, and audit, the same requests.
 /// </summary>
 public sealed partial class LeadRetentionJob(
     IServiceScopeFactory scopes,
@@ -18,9 +19,17 @@ public sealed partial class LeadRetentionJob(
 {
     public const string ActorName = "Retention";
 
-    /// <summary>Runs both purges once; returns how many requests were deleted.</summary>
+    /// <summary>Runs both purges once; returns how many requests were deleted (0 when another instance is running them).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var turn = await ClusterLock.TryTakeAsync(scope.ServiceProvider.GetRequiredService<SiteDbContext>(), "lead-retention", cancellationToken);
+        if (turn is null)
+        {
+            LogSkipped(logger);
+            return 0;
+        }
+
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = LeadQueries.FirmDay(now);
@@ -79,6 +88,9 @@ public sealed partial class LeadRetentionJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: removed {Count} open consultation request(s) with no activity for {Days} days")]
     private static partial void LogRemovedInactive(ILogger logger, int count, int days);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Retention: another instance is running this pass")]
+    private static partial void LogSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed ({ErrorType}); it will run again at the next interval")]
     private static partial void LogFailed(ILogger logger, string errorType);
