@@ -1001,6 +1001,27 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.ToTable("FirmProfileRevisions");
                 });
 
+            modelBuilder.Entity("PiriSite.Domain.Content.MediaBlob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnOrder(0);
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnOrder(2);
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnOrder(1);
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MediaBlobs");
+                });
+
             modelBuilder.Entity("PiriSite.Domain.Content.MediaFile", b =>
                 {
                     b.Property<int>("Id")

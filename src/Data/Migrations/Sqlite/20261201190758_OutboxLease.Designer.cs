@@ -962,6 +962,27 @@ namespace PiriSite.Data.Migrations.Sqlite
                     b.ToTable("FirmProfileRevisions");
                 });
 
+            modelBuilder.Entity("PiriSite.Domain.Content.MediaBlob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(0);
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnOrder(2);
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(1);
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MediaBlobs");
+                });
+
             modelBuilder.Entity("PiriSite.Domain.Content.MediaFile", b =>
                 {
                     b.Property<int>("Id")
