@@ -56,6 +56,7 @@ public sealed class OutboxOnSeveralInstancesTests(ITestOutputHelper output)
         await using var smtp = new TestSmtpServer(TestSmtpServer.FreePort(), delayPerMessage: TimeSpan.FromMilliseconds(300));
         var settings = MailTo(smtp);
         settings["Mail__LeaseSeconds"] = "10";
+        settings["Mail__SendTimeoutSeconds"] = "3";
         await using var cluster = new SiteCluster(settings);
         var a = await cluster.StartAsync("web-a");
 
