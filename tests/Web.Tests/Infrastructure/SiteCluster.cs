@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
 using Npgsql;
 
 namespace PiriSite.Web.Tests.Infrastructure;
@@ -55,29 +53,19 @@ public sealed class SiteCluster : IAsyncDisposable
     /// <summary>Starts an instance named <paramref name="name"/> on a port of its own and waits until /healthz answers.</summary>
     public async Task<SiteProcess> StartAsync(string name, IDictionary<string, string>? settings = null)
     {
-        var port = TestSmtpServer.FreePort();
-        var start = new ProcessStartInfo("dotnet", ["PiriSite.Web.dll", "--urls", $"http://127.0.0.1:{port}"])
+        var environment = new Dictionary<string, string>(_settings, StringComparer.Ordinal)
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            // One public address for all, as behind a proxy; the host is what host filtering checks, not the port.
+            ["Site__PublicBaseUrl"] = "http://127.0.0.1",
+            ["Site__InstanceName"] = name,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        // One public address for all, as behind a proxy; the host is what host filtering checks, not the port.
-        start.Environment["Site__PublicBaseUrl"] = "http://127.0.0.1";
-        start.Environment["Site__InstanceName"] = name;
-        start.Environment["Site__MediaPath"] = Path.Combine(_directory, name, "media");
-        start.Environment["Mail__PickupDirectory"] = Path.Combine(_directory, name, "mail");
-        foreach (var (key, value) in _settings.Concat(settings ?? new Dictionary<string, string>()))
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var site = new SiteProcess(name, port, process, Cookies);
+        var site = new SiteProcess(name, await SiteServerProcess.StartAsync(environment, "Testing"), Cookies);
         _instances.Add(site);
-        await site.WaitUntilHealthyAsync();
         return site;
     }
 
@@ -99,7 +87,7 @@ public sealed class SiteCluster : IAsyncDisposable
     {
         foreach (var instance in _instances)
         {
-            instance.Dispose();
+            await instance.DisposeAsync();
         }
 
         TestDatabase.DropPostgresDatabase(ConnectionString);
@@ -111,39 +99,22 @@ public sealed class SiteCluster : IAsyncDisposable
         {
             // The OS temp folder cleans it up.
         }
-
-        await Task.CompletedTask;
     }
 }
 
-/// <summary>One running instance: its address, a client for it (sharing the cluster's cookies), its output, and kill.</summary>
-public sealed class SiteProcess : IDisposable
+/// <summary>One running instance: its name, a client for it (sharing the cluster's cookies), its output, and kill.</summary>
+public sealed class SiteProcess(string name, SiteServerProcess server, ConcurrentDictionary<string, string> cookies) : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
-
-    public SiteProcess(string name, int port, Process process, ConcurrentDictionary<string, string> cookies)
-    {
-        Name = name;
-        Port = port;
-        _process = process;
-        _process.OutputDataReceived += (_, line) => { if (line.Data is not null) { _output.Enqueue(line.Data); } };
-        _process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { _output.Enqueue(line.Data); } };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        Client = new HttpClient(new LoopbackCookieHandler(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }, cookies))
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-    }
-
-    public string Name { get; }
-
-    public int Port { get; }
+    public string Name { get; } = name;
 
     /// <summary>A client sharing the cluster's cookie jar (a member of staff signs in through it).</summary>
-    public HttpClient Client { get; }
+    public HttpClient Client { get; } = new(new LoopbackCookieHandler(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }, cookies))
+    {
+        BaseAddress = server.Address,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public bool HasExited => server.HasExited;
 
     /// <summary>A client with cookies of its own: a member of the public, whose pages come from the cache.</summary>
     public HttpClient NewVisitor() =>
@@ -153,51 +124,12 @@ public sealed class SiteProcess : IDisposable
             Timeout = Client.Timeout,
         };
 
-    /// <summary>What the process wrote to stdout and stderr so far.</summary>
-    public IReadOnlyList<string> Output => [.. _output];
-
-    public bool HasExited => _process.HasExited;
-
     /// <summary>SIGKILL: no shutdown, no flush, as a machine failure.</summary>
-    public async Task KillAsync()
+    public Task KillAsync() => server.KillAsync();
+
+    public async ValueTask DisposeAsync()
     {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
-
-    internal async Task WaitUntilHealthyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
-        {
-            try
-            {
-                using var response = await Client.GetAsync("/healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException($"Instance {Name} did not become healthy: {string.Join('\n', _output.TakeLast(40))}");
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
         Client.Dispose();
+        await server.DisposeAsync();
     }
 }

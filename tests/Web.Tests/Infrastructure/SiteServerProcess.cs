@@ -27,6 +27,11 @@ public sealed class SiteServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process wrote so far (standard output and error).</summary>
+    public string OutputSoFar => Output();
+
     /// <summary>Starts the site in <paramref name="environment"/> and waits until /healthz answers.</summary>
     /// <param name="settings">Configuration as environment variables; a SQLite database in a new folder unless given.</param>
     public static async Task<SiteServerProcess> StartAsync(IDictionary<string, string> settings, string environment = "Production")
@@ -116,6 +121,13 @@ public sealed class SiteServerProcess : IAsyncDisposable
         {
             return _standardOutput.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, as a machine failure.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public string StandardError()

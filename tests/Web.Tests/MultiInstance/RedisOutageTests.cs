@@ -29,7 +29,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IDisposable
         var (user, key) = await StaffSessions.CreateAsync(arranging, $"{Guid.NewGuid():N}@pirisite.test", StaffRoles.Attorney);
         await StaffSessions.SignInWithAsync(b.Client, user.Email!, key);
         var id = await SeveralInstancesTests.CreateArticleAsync(b.Client, "Before The Outage", "outage-article");
-        Assert.True(await CachedAsync(visitor, "/articles/outage-article"));
+        Assert.True(await SeveralInstancesTests.ServedFromCacheAsync(visitor, "/articles/outage-article"));
 
         StopRedis();
         for (var i = 0; i < 3; i++)
@@ -58,24 +58,8 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IDisposable
         // Redis back: healthy again, and pages are cached again (the old copies were evicted on reconnection).
         StartRedis();
         await WaitForHealthAsync(a, "redis: Healthy");
-        Assert.True(await CachedAsync(visitor, "/articles/outage-article"));
+        Assert.True(await SeveralInstancesTests.ServedFromCacheAsync(visitor, "/articles/outage-article"));
         Assert.Contains("During The Outage", await visitor.GetStringAsync("/articles/outage-article"), StringComparison.Ordinal);
-    }
-
-    private static async Task<bool> CachedAsync(HttpClient visitor, string path)
-    {
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            using var response = await visitor.GetAsync(path);
-            if (response.Headers.Age is not null)
-            {
-                return true;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return false;
     }
 
     private static async Task<string> WaitForHealthAsync(SiteProcess site, string line)

@@ -164,9 +164,10 @@ public sealed partial class SeveralInstancesTests(ITestOutputHelper output)
         Assert.Equal(10 - 6, refused);
     }
 
-    private static async Task<bool> ServedFromCacheAsync(HttpClient visitor, string path)
+    /// <summary>Asks for the page until it comes from the output cache (an Age header), for up to about five seconds.</summary>
+    internal static async Task<bool> ServedFromCacheAsync(HttpClient visitor, string path)
     {
-        for (var attempt = 0; attempt < 20; attempt++)
+        for (var attempt = 0; attempt < 25; attempt++)
         {
             using var response = await visitor.GetAsync(path);
             if (response.Headers.Age is not null)
@@ -174,7 +175,7 @@ public sealed partial class SeveralInstancesTests(ITestOutputHelper output)
                 return true;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(200);
         }
 
         return false;
