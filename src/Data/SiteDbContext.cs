@@ -39,6 +39,10 @@ public abstract class SiteDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<ArticleTopic> ArticleTopics => Set<ArticleTopic>();
+
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
     /// <summary>The images' bytes when Media:Store is Database (otherwise empty: they are files in Site:MediaPath).</summary>
