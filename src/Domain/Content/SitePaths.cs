@@ -29,6 +29,8 @@ public static class SitePaths
         ["about"] = ("acerca-de", "a-propos"),
         ["privacy"] = ("privacidad", "confidentialite"),
         ["disclaimer"] = ("aviso-legal", "mentions-legales"),
+        ["topics"] = ("temas", "sujets"),
+        ["page"] = ("pagina", "page"),
     };
 
     private static readonly Dictionary<SiteSection, string> s_sections = new()
@@ -54,6 +56,19 @@ public static class SitePaths
     public static string PracticeArea(SiteLanguage language, string slug) => $"{Section(language, SiteSection.PracticeAreas)}/{slug}";
 
     public static string Article(SiteLanguage language, string slug) => $"{Section(language, SiteSection.Articles)}/{slug}";
+
+    /// <summary>A topic's index of articles: "/articles/topics/asylum", "/es/articulos/temas/asilo".</summary>
+    public static string Topic(SiteLanguage language, string slug) => $"{Localize(language, "articles/topics")}/{slug}";
+
+    /// <summary>
+    /// Page <paramref name="number"/> of a paged list at <paramref name="listPath"/> (an index or a topic, already in its
+    /// language): the first page is the list's own address, the others ".../page/2" ("/es/articulos/pagina/2").
+    /// </summary>
+    public static string Paged(SiteLanguage language, string listPath, int number)
+    {
+        ArgumentNullException.ThrowIfNull(listPath);
+        return number <= 1 ? listPath : $"{listPath}/{Translate(language, "page")}/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
 
     public static string Feed(SiteLanguage language) => $"{Section(language, SiteSection.Articles)}/feed.xml";
 

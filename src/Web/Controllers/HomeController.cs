@@ -23,7 +23,7 @@ public sealed class HomeController(
     {
         var firm = await firmProfile.GetAsync(cancellationToken);
         var areas = await content.ListPracticeAreasAsync(cancellationToken);
-        var articles = await content.ListArticlesAsync(LatestArticleCount, cancellationToken);
+        var articles = await content.ListLatestArticlesAsync(LatestArticleCount, cancellationToken);
         var page = pages.For(Request, firm,
             text["{0} | Immigration Attorney in {1}", firm.FirmName, firm.ServiceArea],
             text["Immigration attorney {0} helps families in {1} with deportation defense, asylum, green cards and visas. {2}: {3}.",

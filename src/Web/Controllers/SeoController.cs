@@ -20,28 +20,70 @@ public sealed class SeoController(
     // Pages that exist in every language (null: the home page), in the sitemap's order around the content pages.
     private static readonly SiteSection[] s_firmPages = [SiteSection.About, SiteSection.Consultation, SiteSection.Privacy, SiteSection.Disclaimer];
 
+    /// <summary>
+    /// The sitemap index: one sitemap per language ("/sitemap-es.xml"), split into numbered parts
+    /// ("/sitemap-es-2.xml") past <see cref="SiteOptions.SitemapUrlLimit"/> URLs, as the protocol requires.
+    /// </summary>
     [HttpGet("sitemap.xml")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag, PublicPageCache.PracticeAreasTag])]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
-        var areas = await content.ListSitemapPagesAsync(ContentKind.PracticeArea, cancellationToken);
-        var articles = await content.ListSitemapPagesAsync(ContentKind.Article, cancellationToken);
-        var pages = new List<SitemapPage>();
+        var sitemaps = new List<PageDate>();
         foreach (var language in SiteLanguage.All)
         {
-            // A list page changes when anything on it changes; every page shows the language's firm profile.
-            var profileChanged = (await firmProfile.GetAsync(language, cancellationToken)).UpdatedAt;
-            var areasChanged = Latest(areas, language, profileChanged);
-            var articlesChanged = Latest(articles, language, profileChanged);
-            pages.Add(Everywhere(language, null, areasChanged > articlesChanged ? areasChanged : articlesChanged));
-            pages.Add(Everywhere(language, SiteSection.PracticeAreas, areasChanged));
-            pages.AddRange(areas.Where(p => SiteLanguage.FromPath(p.Path) == language));
-            pages.Add(Everywhere(language, SiteSection.Articles, articlesChanged));
-            pages.AddRange(articles.Where(p => SiteLanguage.FromPath(p.Path) == language));
-            pages.AddRange(s_firmPages.Select(section => Everywhere(language, section, profileChanged)));
+            var pages = await LanguagePagesAsync(language, cancellationToken);
+            var parts = pages.Chunk(UrlLimit).ToList();
+            sitemaps.AddRange(parts.Select((part, index) => new PageDate(SitemapPath(language, index + 1), part.Max(p => p.LastModified))));
         }
 
-        return Content(SitemapXml.Write(site.Value.PublicOrigin, pages), "application/xml; charset=utf-8");
+        return Content(SitemapXml.WriteIndex(site.Value.PublicOrigin, sitemaps), XmlContentType);
+    }
+
+    /// <summary>One language's sitemap, or its first part when it has several.</summary>
+    [HttpGet("sitemap-{code:alpha:length(2)}.xml")]
+    [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag, PublicPageCache.PracticeAreasTag])]
+    public Task<IActionResult> LanguageSitemap(string code, CancellationToken cancellationToken) => LanguageSitemapAsync(code, 1, cancellationToken);
+
+    [HttpGet("sitemap-{code:alpha:length(2)}-{part:int:min(2)}.xml")]
+    [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag, PublicPageCache.PracticeAreasTag])]
+    public Task<IActionResult> LanguageSitemapPart(string code, int part, CancellationToken cancellationToken) => LanguageSitemapAsync(code, part, cancellationToken);
+
+    private int UrlLimit => Math.Clamp(site.Value.SitemapUrlLimit, 1, SiteOptions.SitemapProtocolLimit);
+
+    private static string SitemapPath(SiteLanguage language, int part) =>
+        part == 1 ? $"/sitemap-{language.Code}.xml" : $"/sitemap-{language.Code}-{part.ToString(CultureInfo.InvariantCulture)}.xml";
+
+    private async Task<IActionResult> LanguageSitemapAsync(string code, int part, CancellationToken cancellationToken)
+    {
+        if (SiteLanguage.All.FirstOrDefault(l => l.Code == code) is not { } language)
+        {
+            return NotFound();
+        }
+
+        var pages = (await LanguagePagesAsync(language, cancellationToken)).Skip((part - 1) * UrlLimit).Take(UrlLimit).ToList();
+        return pages.Count == 0 ? NotFound() : Content(SitemapXml.Write(site.Value.PublicOrigin, pages), XmlContentType);
+    }
+
+    private const string XmlContentType = "application/xml; charset=utf-8";
+
+    // Every public page of one language, each with its translations: home, the practice areas, the articles and
+    // their topics, the firm's pages. A list page changes when anything on it changes; every page shows the profile.
+    private async Task<List<SitemapPage>> LanguagePagesAsync(SiteLanguage language, CancellationToken cancellationToken)
+    {
+        var areas = await content.ListSitemapPagesAsync(ContentKind.PracticeArea, language, cancellationToken);
+        var articles = await content.ListSitemapPagesAsync(ContentKind.Article, language, cancellationToken);
+        var topics = await content.ListTopicSitemapPagesAsync(language, cancellationToken);
+        var profileChanged = (await firmProfile.GetAsync(language, cancellationToken)).UpdatedAt;
+        var areasChanged = Latest(areas, profileChanged);
+        var articlesChanged = Latest(articles, profileChanged);
+        var pages = new List<SitemapPage> { Everywhere(language, null, areasChanged > articlesChanged ? areasChanged : articlesChanged) };
+        pages.Add(Everywhere(language, SiteSection.PracticeAreas, areasChanged));
+        pages.AddRange(areas);
+        pages.Add(Everywhere(language, SiteSection.Articles, articlesChanged));
+        pages.AddRange(topics);
+        pages.AddRange(articles);
+        pages.AddRange(s_firmPages.Select(section => Everywhere(language, section, profileChanged)));
+        return pages;
     }
 
     /// <summary>
@@ -88,7 +130,6 @@ public sealed class SeoController(
         return new SitemapPage(alternates.Single(a => a.Language == language).Path, lastModified, alternates);
     }
 
-    private static DateTime Latest(IEnumerable<SitemapPage> pages, SiteLanguage language, DateTime atLeast) =>
-        pages.Where(p => SiteLanguage.FromPath(p.Path) == language)
-            .Select(p => p.LastModified).Append(atLeast).Max();
+    private static DateTime Latest(IEnumerable<SitemapPage> pages, DateTime atLeast) =>
+        pages.Select(p => p.LastModified).Append(atLeast).Max();
 }

@@ -26,6 +26,14 @@ internal static class PublicPageCaching
         // Nothing is cached unless its endpoint names the public-page policy. That policy keeps the framework's
         // defaults (GET and HEAD only, never a response that sets a cookie, only 200s); the cache runs before
         // authentication, so PublicPagePolicy recognises staff by their sign-in cookie and never caches for them.
+        var cacheOptions = configuration.GetSection(PageCacheOptions.SectionName).Get<PageCacheOptions>() ?? new PageCacheOptions();
+        if (cacheOptions.SizeLimitMB < 1)
+        {
+            throw new InvalidOperationException($"{PageCacheOptions.SectionName}:{nameof(PageCacheOptions.SizeLimitMB)} must be at least 1 (megabytes).");
+        }
+
+        services.AddOutputCache(options => options.SizeLimit = cacheOptions.SizeLimitBytes);
+        // The size limit above applies to the in-memory store; the policy below to every store.
         services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy => policy
             .AddPolicy<PublicPagePolicy>()
             .Expire(s_pageLifetime)

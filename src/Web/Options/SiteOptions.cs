@@ -23,6 +23,14 @@ public sealed class SiteOptions
     public bool CachePublicPages { get; set; } = true;
 
     /// <summary>
+    /// URLs per sitemap file: each language's sitemap is split into parts past this (the protocol allows at most
+    /// 50,000 URLs and 50 MB per file; a page here with its alternates is under 1 KB).
+    /// </summary>
+    public int SitemapUrlLimit { get; set; } = SitemapProtocolLimit;
+
+    public const int SitemapProtocolLimit = 50_000;
+
+    /// <summary>
     /// Where earlier versions kept the data-protection keys as files: imported into the database once at start
     /// (the keys now live in the database; see DataProtectionExtensions).
     /// </summary>

@@ -4,72 +4,130 @@ using PiriSite.Web.ViewModels;
 namespace PiriSite.Web.Services;
 
 /// <summary>
-/// What the public may read: published content whose time has come, in one language. Methods without a language
-/// read the request's (<see cref="SiteLanguage.Current"/>, from the address).
+/// What the public may read: published content whose time has come, in one language. Lists, links and navigation
+/// come from the copy in memory (<see cref="PublishedContent"/>); a page's body is read from the database when the
+/// page is rendered. Methods without a language read the request's (<see cref="SiteLanguage.Current"/>, from the address).
 /// </summary>
-public sealed class PublicContentService(PublishedContent published, TimeProvider clock)
+public sealed class PublicContentService(PublishedContent published, SiteDbContext db, TimeProvider clock)
 {
+    /// <summary>How many related articles an article's page lists at most.</summary>
+    public const int RelatedArticleCount = 3;
+
     public Task<IReadOnlyList<PracticeAreaListItem>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
         ListPracticeAreasAsync(SiteLanguage.Current, cancellationToken);
 
     public async Task<IReadOnlyList<PracticeAreaListItem>> ListPracticeAreasAsync(SiteLanguage language, CancellationToken cancellationToken = default) =>
-        (await PublicAreasAsync(language, cancellationToken))
-            .Select(p => new PracticeAreaListItem(p.Name, p.Slug, p.Summary))
+        (await PublicPagesAsync(ContentKind.PracticeArea, language, cancellationToken))
+            .Select(p => new PracticeAreaListItem(p.Title, p.Slug, p.Summary))
             .ToList();
 
+    /// <summary>A public practice area of the request's language, whole (its body read now), or null.</summary>
     public async Task<PracticeArea?> FindPracticeAreaAsync(string slug, CancellationToken cancellationToken = default) =>
-        (await PublicAreasAsync(SiteLanguage.Current, cancellationToken)).SingleOrDefault(p => p.Slug == slug);
+        await FindPublicAsync(ContentKind.PracticeArea, slug, cancellationToken) is { } page
+            ? await db.PracticeAreas.AsNoTracking().SingleOrDefaultAsync(p => p.Id == page.Id, cancellationToken)
+            : null;
 
-    public async Task<IReadOnlyList<ArticleListItem>> ListArticlesAsync(int? take = null, CancellationToken cancellationToken = default)
+    /// <summary>Page <paramref name="page"/> of the request's language's articles, newest first; null when there is no such page.</summary>
+    public async Task<ArticleListPage?> ListArticlesAsync(int page, CancellationToken cancellationToken = default) =>
+        PageOf(await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken), page);
+
+    /// <summary>The newest articles of the request's language, for the home page.</summary>
+    public async Task<IReadOnlyList<ArticleListItem>> ListLatestArticlesAsync(int take, CancellationToken cancellationToken = default) =>
+        (await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken)).Take(take).Select(ArticleListItem.Of).ToList();
+
+    /// <summary>The request's language's topics that have at least one public article, in their order.</summary>
+    public async Task<IReadOnlyList<PublishedTopic>> ListTopicsAsync(CancellationToken cancellationToken = default)
     {
-        var articles = (await PublicArticlesAsync(SiteLanguage.Current, cancellationToken))
-            .Select(a => new ArticleListItem(a.Title, a.Slug, a.Summary, a.AuthorName, a.PublishedAt!.Value, a.UpdatedAt));
-        return (take is { } limit ? articles.Take(limit) : articles).ToList();
+        var articles = await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken);
+        var used = articles.SelectMany(a => a.TopicIds).ToHashSet();
+        return (await published.GetAsync(cancellationToken)).In(SiteLanguage.Current).Topics.Where(t => used.Contains(t.Id)).ToList();
     }
 
-    public async Task<Article?> FindArticleAsync(string slug, CancellationToken cancellationToken = default) =>
-        (await PublicArticlesAsync(SiteLanguage.Current, cancellationToken)).SingleOrDefault(a => a.Slug == slug);
+    public async Task<PublishedTopic?> FindTopicAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await published.GetAsync(cancellationToken)).In(SiteLanguage.Current).TopicsBySlug.GetValueOrDefault(slug);
+
+    /// <summary>Page <paramref name="page"/> of the articles filed under <paramref name="topic"/>, newest first; null when there is no such page.</summary>
+    public async Task<ArticleListPage?> ListTopicArticlesAsync(PublishedTopic topic, int page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var articles = await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken);
+        return PageOf([.. articles.Where(a => a.TopicIds.Contains(topic.Id))], page);
+    }
+
+    /// <summary>The topic in every language it exists in, for the hreflang links and the language switcher.</summary>
+    public async Task<IReadOnlyList<PageAlternate>> ListTopicTranslationsAsync(PublishedTopic topic, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var snapshot = await published.GetAsync(cancellationToken);
+        return SiteLanguage.All
+            .Select(language => snapshot.In(language).Topics.FirstOrDefault(t => t.TranslationKey == topic.TranslationKey) is { } translation
+                ? new PageAlternate(language, SitePaths.Topic(language, translation.Slug))
+                : null)
+            .OfType<PageAlternate>()
+            .ToList();
+    }
+
+    /// <summary>A public article of the request's language, whole (its body read now), with its topics and related articles; or null.</summary>
+    public async Task<ArticleDetail?> FindArticleAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        if (await FindPublicAsync(ContentKind.Article, slug, cancellationToken) is not { } page
+            || await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == page.Id, cancellationToken) is not { } article)
+        {
+            return null;
+        }
+
+        var content = (await published.GetAsync(cancellationToken)).In(SiteLanguage.Current);
+        var topics = content.Topics.Where(t => page.TopicIds.Contains(t.Id)).ToList();
+        return new ArticleDetail(article, topics, Related(content, page, clock.GetUtcNow().UtcDateTime));
+    }
 
     /// <summary>The newest public articles of the request's language, whole, for its feed.</summary>
-    public async Task<IReadOnlyList<Article>> ListNewestArticlesAsync(int take, CancellationToken cancellationToken = default) =>
-        (await PublicArticlesAsync(SiteLanguage.Current, cancellationToken)).Take(take).ToList();
+    public async Task<IReadOnlyList<Article>> ListNewestArticlesAsync(int take, CancellationToken cancellationToken = default)
+    {
+        var newest = (await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken)).Take(take).Select(a => a.Id).ToList();
+        var articles = await db.Articles.AsNoTracking().Where(a => newest.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        return newest.Where(articles.ContainsKey).Select(id => articles[id]).ToList();
+    }
 
     /// <summary>
     /// The page in every language it is public in, this one included, in the site's language order: the
     /// hreflang links and the language switcher's targets.
     /// </summary>
-    public async Task<IReadOnlyList<PageAlternate>> ListTranslationsAsync(ContentKind kind, string translationKey, CancellationToken cancellationToken = default)
-    {
-        var alternates = new List<PageAlternate>();
-        foreach (var language in SiteLanguage.All)
-        {
-            var slug = kind == ContentKind.Article
-                ? (await PublicArticlesAsync(language, cancellationToken)).FirstOrDefault(a => a.TranslationKey == translationKey)?.Slug
-                : (await PublicAreasAsync(language, cancellationToken)).FirstOrDefault(p => p.TranslationKey == translationKey)?.Slug;
-            if (slug is not null)
-            {
-                alternates.Add(new PageAlternate(language, SitePaths.ForKind(language, kind, slug)));
-            }
-        }
+    public async Task<IReadOnlyList<PageAlternate>> ListTranslationsAsync(ContentKind kind, string translationKey, CancellationToken cancellationToken = default) =>
+        Translations(await published.GetAsync(cancellationToken), kind, translationKey, clock.GetUtcNow().UtcDateTime);
 
-        return alternates;
+    /// <summary>Every public page of one kind in <paramref name="language"/>, with its translations, for that language's sitemap.</summary>
+    public async Task<IReadOnlyList<SitemapPage>> ListSitemapPagesAsync(ContentKind kind, SiteLanguage language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var snapshot = await published.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (await PublicPagesAsync(kind, language, cancellationToken))
+            .Select(page => new SitemapPage(SitePaths.ForKind(language, kind, page.Slug), page.LastChangedAt, Translations(snapshot, kind, page.TranslationKey, now)))
+            .ToList();
     }
 
-    /// <summary>Every public page of one kind in every language, with its translations, for the sitemap.</summary>
-    public async Task<IReadOnlyList<SitemapPage>> ListSitemapPagesAsync(ContentKind kind, CancellationToken cancellationToken = default)
+    /// <summary>The topic indexes of <paramref name="language"/> for its sitemap (only topics with public articles), each dated by its newest change.</summary>
+    public async Task<IReadOnlyList<SitemapPage>> ListTopicSitemapPagesAsync(SiteLanguage language, CancellationToken cancellationToken = default)
     {
-        var pages = new List<(string Key, PageAlternate Page, DateTime Changed)>();
-        foreach (var language in SiteLanguage.All)
+        ArgumentNullException.ThrowIfNull(language);
+        var snapshot = await published.GetAsync(cancellationToken);
+        var articles = await PublicPagesAsync(ContentKind.Article, language, cancellationToken);
+        var pages = new List<SitemapPage>();
+        foreach (var topic in snapshot.In(language).Topics)
         {
-            IEnumerable<IEditableContent> items = kind == ContentKind.Article
-                ? await PublicArticlesAsync(language, cancellationToken)
-                : await PublicAreasAsync(language, cancellationToken);
-            pages.AddRange(items.Select(item =>
-                (item.TranslationKey, new PageAlternate(language, SitePaths.ForKind(language, kind, item.Slug)), item.LastChangedAt())));
+            var filed = articles.Where(a => a.TopicIds.Contains(topic.Id)).ToList();
+            if (filed.Count == 0)
+            {
+                continue;
+            }
+
+            var changed = filed.Max(a => a.LastChangedAt);
+            pages.Add(new SitemapPage(SitePaths.Topic(language, topic.Slug), changed > topic.UpdatedAt ? changed : topic.UpdatedAt,
+                await ListTopicTranslationsAsync(topic, cancellationToken)));
         }
 
-        var translations = pages.ToLookup(p => p.Key, p => p.Page, StringComparer.Ordinal);
-        return pages.Select(p => new SitemapPage(p.Page.Path, p.Changed, translations[p.Key].ToList())).ToList();
+        return pages;
     }
 
     /// <summary>
@@ -81,27 +139,24 @@ public sealed class PublicContentService(PublishedContent published, TimeProvide
     {
         var snapshot = await published.GetAsync(cancellationToken);
         var language = SiteLanguage.Current;
-        IReadOnlyList<IEditableContent> here = kind == ContentKind.Article
-            ? [.. await PublicArticlesAsync(language, cancellationToken)]
-            : [.. await PublicAreasAsync(language, cancellationToken)];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var here = snapshot.In(language).Pages(kind).Where(p => p.IsPublicAt(now)).ToDictionary(p => p.Id);
 
         // Redirects are matched by the row they lead to, which is in one language only.
         var renamed = snapshot.Languages.Values.SelectMany(l => l.Redirects)
             .Where(r => r.Kind == kind && r.OldSlug == oldSlug)
-            .Select(r => here.FirstOrDefault(item => item.Id == r.ContentId))
-            .FirstOrDefault(item => item is not null);
+            .Select(r => here.GetValueOrDefault(r.ContentId))
+            .FirstOrDefault(page => page is not null);
         if (renamed is not null)
         {
             return renamed.Slug;
         }
 
+        var byKey = snapshot.In(language).PagesByKey(kind);
         foreach (var other in SiteLanguage.All.Where(l => l != language))
         {
-            var content = snapshot.In(other);
-            var key = kind == ContentKind.Article
-                ? content.Articles.FirstOrDefault(a => a.Slug == oldSlug)?.TranslationKey
-                : content.PracticeAreas.FirstOrDefault(p => p.Slug == oldSlug)?.TranslationKey;
-            if (key is not null && here.FirstOrDefault(item => item.TranslationKey == key) is { } translation)
+            if (snapshot.In(other).PagesBySlug(kind).GetValueOrDefault(oldSlug) is { } page
+                && byKey.GetValueOrDefault(page.TranslationKey) is { } translation && translation.IsPublicAt(now))
             {
                 return translation.Slug;
             }
@@ -110,19 +165,51 @@ public sealed class PublicContentService(PublishedContent published, TimeProvide
         return null;
     }
 
-    // Public means: published (the copy holds only those, and not deleted) and its time has come.
-    private async Task<IEnumerable<Article>> PublicArticlesAsync(SiteLanguage language, CancellationToken cancellationToken)
+    private static List<PageAlternate> Translations(PublishedContent.Snapshot snapshot, ContentKind kind, string translationKey, DateTime now) =>
+        SiteLanguage.All
+            .Select(language => snapshot.In(language).PagesByKey(kind).GetValueOrDefault(translationKey) is { } page && page.IsPublicAt(now)
+                ? new PageAlternate(language, SitePaths.ForKind(language, kind, page.Slug))
+                : null)
+            .OfType<PageAlternate>()
+            .ToList();
+
+    // Up to three public articles sharing the most topics with this one, the newest first among equals.
+    private static List<PublishedPage> Related(PublishedContent.LanguageContent content, PublishedPage article, DateTime now)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return (await published.GetAsync(cancellationToken)).In(language).Articles
-            .Where(a => a.PublishedAt <= now)
-            .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title, StringComparer.Ordinal);
+        if (article.TopicIds.Count == 0)
+        {
+            return [];
+        }
+
+        // The list is newest first and OrderByDescending is stable, so ties stay in date order.
+        return content.Articles
+            .Where(a => a.Id != article.Id && a.IsPublicAt(now))
+            .Select(a => (Article: a, Shared: a.TopicIds.Count(article.TopicIds.Contains)))
+            .Where(a => a.Shared > 0)
+            .OrderByDescending(a => a.Shared)
+            .Take(RelatedArticleCount)
+            .Select(a => a.Article)
+            .ToList();
     }
 
-    private async Task<IEnumerable<PracticeArea>> PublicAreasAsync(SiteLanguage language, CancellationToken cancellationToken)
+    private static ArticleListPage? PageOf(IReadOnlyList<PublishedPage> articles, int number)
+    {
+        var paging = new Paging(number, Paging.PublicPageSize, articles.Count);
+        return paging.Exists
+            ? new ArticleListPage([.. articles.Skip(paging.Skip).Take(paging.Size).Select(ArticleListItem.Of)], paging)
+            : null;
+    }
+
+    private async Task<PublishedPage?> FindPublicAsync(ContentKind kind, string slug, CancellationToken cancellationToken) =>
+        (await published.GetAsync(cancellationToken)).In(SiteLanguage.Current).PagesBySlug(kind).GetValueOrDefault(slug) is { } page
+            && page.IsPublicAt(clock.GetUtcNow().UtcDateTime)
+            ? page
+            : null;
+
+    // Public means: published (the copy holds only those, and not deleted) and its time has come.
+    private async Task<IReadOnlyList<PublishedPage>> PublicPagesAsync(ContentKind kind, SiteLanguage language, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return (await published.GetAsync(cancellationToken)).In(language).PracticeAreas
-            .Where(p => p.PublishedAt is null || p.PublishedAt <= now);
+        return [.. (await published.GetAsync(cancellationToken)).In(language).Pages(kind).Where(p => p.IsPublicAt(now))];
     }
 }

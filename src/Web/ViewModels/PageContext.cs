@@ -73,6 +73,11 @@ public sealed record PageContext
     /// </summary>
     public SiteSection? Section { get; init; }
 
+    /// <summary>On a page of a paged list: the pages before and after it (rel="prev" and rel="next"), paths.</summary>
+    public string? PreviousPagePath { get; init; }
+
+    public string? NextPagePath { get; init; }
+
     /// <summary>The attorney's title in the page's language, for the structured data.</summary>
     public string AttorneyJobTitle { get; init; } = "Immigration Attorney";
 

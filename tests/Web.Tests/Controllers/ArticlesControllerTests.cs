@@ -123,7 +123,7 @@ public class ArticlesControllerTests(SiteFactory factory) : IClassFixture<SiteFa
 
         // Public pages read a cached copy of the published content: evict it as the editor's save path does, or the
         // new rows would be unseen whatever the status filter did. The article published a minute ago proves it.
-        await factory.Services.GetRequiredService<PublicPageCache>().EvictAsync(ContentKind.Article);
+        await factory.Services.ReloadPublishedContentAsync();
         using var client = factory.CreateClient();
         var index = await client.GetStringAsync("/articles");
 

@@ -95,7 +95,7 @@ public class PracticeAreasControllerTests(SiteFactory factory) : IClassFixture<S
 
         // Public pages read a cached copy of the published content: evict it as the editor's save path does, or the
         // new rows would be unseen whatever the status filter did. The area that is live now proves it.
-        await site.Services.GetRequiredService<PublicPageCache>().EvictAsync(ContentKind.PracticeArea);
+        await site.Services.ReloadPublishedContentAsync();
         using var client = site.CreateClient();
         var index = await client.GetStringAsync("/practice-areas");
 

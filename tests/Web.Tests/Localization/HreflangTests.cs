@@ -66,8 +66,7 @@ public sealed partial class HreflangTests(SiteFactory factory) : IClassFixture<S
     private async Task<Dictionary<string, Dictionary<string, string>>> SitemapAsync()
     {
         using var client = factory.CreateClient();
-        var sitemap = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
-        return sitemap.Root!.Elements(s_sitemap + "url").ToDictionary(
+        return (await Sitemaps.ReadAllUrlsAsync(client)).ToDictionary(
             url => url.Element(s_sitemap + "loc")!.Value,
             url => url.Elements(s_xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value));
     }

@@ -43,7 +43,7 @@ public sealed class LanguageSwitcherTests(SiteFactory factory) : IClassFixture<S
             await scope.Db.SaveChangesAsync();
         }
 
-        await factory.Services.GetRequiredService<PublicPageCache>().EvictAsync(ContentKind.Article);
+        await factory.Services.ReloadPublishedContentAsync();
         var alternates = await TranslationsAsync(ContentKind.Article, "english-only");
 
         var links = Page(SiteLanguage.English, alternates, SiteSection.Articles).LanguageLinks();

@@ -120,7 +120,7 @@ public sealed partial class LocalizedRoutesTests : IDisposable
             await scope.Db.SaveChangesAsync();
         }
 
-        await _factory.Services.GetRequiredService<PublicPageCache>().EvictAsync(ContentKind.PracticeArea);
+        await _factory.Services.ReloadPublishedContentAsync();
         using var client = _factory.CreateClient();
 
         var response = await client.GetAsync("/es/areas-de-practica/asilo");
@@ -158,7 +158,7 @@ public sealed partial class LocalizedRoutesTests : IDisposable
             await scope.Db.SaveChangesAsync();
         }
 
-        await _factory.Services.GetRequiredService<PublicPageCache>().EvictAsync(ContentKind.Article);
+        await _factory.Services.ReloadPublishedContentAsync();
     }
 
     private static string? Meta(string html, string property) =>

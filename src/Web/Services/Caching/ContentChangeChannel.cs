@@ -22,8 +22,8 @@ public sealed partial class ContentChangeChannel(
 
     private RedisChannel Channel => RedisChannel.Literal(redis.Prefix + "content-changed");
 
-    /// <summary>Announces a change to the other instances (after this one has evicted the pages tagged <paramref name="tag"/>).</summary>
-    public async Task PublishAsync(string tag)
+    /// <summary>Announces a change to the other instances (after this one has evicted the pages tagged <paramref name="tags"/>).</summary>
+    public async Task PublishAsync(ContentChange change, IReadOnlyList<string> tags)
     {
         if (!redis.IsConnected)
         {
@@ -32,7 +32,7 @@ public sealed partial class ContentChangeChannel(
 
         try
         {
-            await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, $"{instance.Id}\n{tag}");
+            await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, $"{instance.Id}\n{change}\n{string.Join(' ', tags)}");
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -59,7 +59,7 @@ public sealed partial class ContentChangeChannel(
         {
             if (!redis.IsConnected)
             {
-                generation.Advance();
+                generation.Advance(ContentChange.Everything);
             }
         }
     }
@@ -72,32 +72,35 @@ public sealed partial class ContentChangeChannel(
 
     private void OnMessage(RedisValue message)
     {
-        var text = (string?)message ?? "";
-        var separator = text.IndexOf('\n', StringComparison.Ordinal);
-        if (separator < 0 || text.AsSpan(0, separator).SequenceEqual(instance.Id))
+        // "instance id\nchange\ntag tag…"
+        var parts = ((string?)message ?? "").Split('\n');
+        if (parts.Length != 3 || parts[0] == instance.Id)
         {
             return;
         }
 
-        generation.Advance();
+        generation.Advance(ContentChange.Parse(parts[1]));
         publications.Notify();
         // Evicted again here: a page this instance rendered from its old copy in the moment before the message
         // arrived may have been stored after the saving instance's eviction.
-        _ = EvictQuietlyAsync(text[(separator + 1)..]);
+        _ = EvictQuietlyAsync(parts[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private void OnRestored()
     {
-        generation.Advance();
+        generation.Advance(ContentChange.Everything);
         publications.Notify();
-        _ = EvictQuietlyAsync(PublicPageCache.AllPagesTag);
+        _ = EvictQuietlyAsync([PublicPageCache.AllPagesTag]);
     }
 
-    private async Task EvictQuietlyAsync(string tag)
+    private async Task EvictQuietlyAsync(IEnumerable<string> tags)
     {
         try
         {
-            await store.EvictByTagAsync(tag, CancellationToken.None);
+            foreach (var tag in tags)
+            {
+                await store.EvictByTagAsync(tag, CancellationToken.None);
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

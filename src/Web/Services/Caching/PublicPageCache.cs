@@ -14,11 +14,17 @@ public sealed class PublicPageCache(
     /// <summary>Every cached public page: the firm profile is on all of them.</summary>
     public const string AllPagesTag = "public";
 
-    /// <summary>Pages that list or show articles (article pages and list, home, feed, sitemap).</summary>
+    /// <summary>Pages that list articles (the indexes, topic indexes, home, feed, sitemaps).</summary>
     public const string ArticlesTag = "articles";
 
-    /// <summary>Pages that list or show practice areas (their pages and list, home, sitemap).</summary>
+    /// <summary>Pages that list or show practice areas (their pages and list, home, sitemaps).</summary>
     public const string PracticeAreasTag = "practice-areas";
+
+    /// <summary>
+    /// An article's page in every language, and the pages that show it as a related article: a save evicts only
+    /// these and the lists, not every cached article.
+    /// </summary>
+    public static string ArticleTag(string translationKey) => "article:" + translationKey;
 
     /// <summary>
     /// Counts evictions (here and, with Redis, on other instances). A page whose rendering began before an eviction
@@ -26,21 +32,35 @@ public sealed class PublicPageCache(
     /// </summary>
     public long Generation => generation.Current;
 
-    public Task EvictAsync(ContentKind kind, CancellationToken cancellationToken = default) =>
-        EvictAsync(kind == ContentKind.Article ? ArticlesTag : PracticeAreasTag, cancellationToken);
+    /// <summary>After a save of one article or practice area (its text, address, state or topics).</summary>
+    public Task PageSavedAsync(ContentKind kind, int id, string translationKey, CancellationToken cancellationToken = default) =>
+        EvictAsync(ContentChange.Page(kind, id), kind == ContentKind.Article ? [ArticlesTag, ArticleTag(translationKey)] : [PracticeAreasTag], cancellationToken);
 
-    /// <summary>After a change to what every page shows (the firm profile).</summary>
-    public Task EvictAllAsync(CancellationToken cancellationToken = default) => EvictAsync(AllPagesTag, cancellationToken);
+    /// <summary>Scheduled pages of <paramref name="kind"/> went live: the lists change, the content held in memory does not.</summary>
+    public Task PagesWentLiveAsync(ContentKind kind, CancellationToken cancellationToken = default) =>
+        EvictAsync(ContentChange.Nothing, [kind == ContentKind.Article ? ArticlesTag : PracticeAreasTag], cancellationToken);
 
-    private async Task EvictAsync(string tag, CancellationToken cancellationToken)
+    /// <summary>After a change to the topic list (names and addresses are on every article page).</summary>
+    public Task TopicsChangedAsync(CancellationToken cancellationToken = default) =>
+        EvictAsync(ContentChange.Topics, [AllPagesTag], cancellationToken);
+
+    /// <summary>After a change to what every page shows (the firm profile, the consultation notice).</summary>
+    public Task EvictAllAsync(CancellationToken cancellationToken = default) =>
+        EvictAsync(ContentChange.Firm, [AllPagesTag], cancellationToken);
+
+    private async Task EvictAsync(ContentChange change, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
-        generation.Advance();
+        generation.Advance(change);
         // With Redis this evicts the page for every instance (the cache is shared); the others then hear of the
-        // change and drop their in-memory copy of the content.
-        await store.EvictByTagAsync(tag, cancellationToken);
+        // change and read the changed rows again.
+        foreach (var tag in tags)
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+
         if (otherInstances is not null)
         {
-            await otherInstances.PublishAsync(tag);
+            await otherInstances.PublishAsync(change, tags);
         }
 
         // A save may have scheduled a page: the watcher works out again when the next one goes live.

@@ -1,31 +1,103 @@
 namespace PiriSite.Web.Services.Caching;
 
 /// <summary>
-/// What the public site can show (the firm profile, published articles and practice areas, old addresses) in every
-/// language, held in memory: a few dozen rows per language that change a few times a week, read by every page and
-/// every consultation post. Reading them from SQLite on each request cost more than rendering the page
-/// (bench/RESULTS.md). The copy is loaded again after any eviction of the page cache, which every save path
-/// already triggers; with several instances, after a save on any of them (<see cref="ContentChangeChannel"/>).
+/// An article or practice area as lists, links and navigation need it: its address, title, summary and dates, never
+/// its body (a page reads its body from the database when it is rendered, then the output cache keeps the page).
+/// </summary>
+public sealed record PublishedPage(
+    ContentKind Kind,
+    int Id,
+    string TranslationKey,
+    string Slug,
+    string Title,
+    string Summary,
+    string AuthorName,
+    DateTime? PublishedAt,
+    DateTime UpdatedAt,
+    int DisplayOrder,
+    IReadOnlyList<int> TopicIds)
+{
+    /// <summary>Its time has come: an article needs a publication time; a practice area without one is public at once.</summary>
+    public bool IsPublicAt(DateTime utcNow) => PublishedAt is { } at ? at <= utcNow : Kind == ContentKind.PracticeArea;
+
+    /// <summary>When the public page last changed: its last save, or its going live if that came later.</summary>
+    public DateTime LastChangedAt => PublishedAt is { } at && at > UpdatedAt ? at : UpdatedAt;
+}
+
+/// <summary>A topic as its index page and links need it, in one language.</summary>
+public sealed record PublishedTopic(int Id, string TranslationKey, string Name, string Slug, string Description, int DisplayOrder, DateTime UpdatedAt);
+
+/// <summary>
+/// What every public page needs, held in memory for every language: the firm profile, the consultation notice, the
+/// topics, old addresses, and each published article and practice area without its body (<see cref="PublishedPage"/>:
+/// about half a kilobyte each, so 10,000 articles take a few megabytes; bodies would take hundreds). Reading these
+/// from the database on each request cost more than rendering the page (bench/RESULTS.md).
+/// After a save only what changed is read again (<see cref="ContentGeneration"/> records it): one row and its
+/// addresses after a page's save, the topics after theirs, the profile and notices after theirs; with several
+/// instances, the same after a save on any of them (<see cref="ContentChangeChannel"/>).
 /// </summary>
 public sealed class PublishedContent(IServiceScopeFactory scopes, ContentGeneration changes) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _current;
 
-    /// <summary>One language's published content. Items are shared by every request: read them, never change them.</summary>
-    public sealed record LanguageContent(
-        SiteLanguage Language,
-        FirmProfile? Firm,
-        IReadOnlyList<Article> Articles,
-        IReadOnlyList<PracticeArea> PracticeAreas,
-        IReadOnlyList<SlugRedirect> Redirects,
-        ConsultationNoticeVersion? Notice = null);
+    /// <summary>
+    /// One language's published content. Scheduled pages are included; callers compare <c>PublishedAt</c> with the
+    /// clock. Articles are newest first, practice areas and topics in their display order.
+    /// </summary>
+    public sealed class LanguageContent
+    {
+        public LanguageContent(
+            SiteLanguage language,
+            FirmProfile? firm,
+            ConsultationNoticeVersion? notice,
+            IEnumerable<PublishedPage> articles,
+            IEnumerable<PublishedPage> practiceAreas,
+            IEnumerable<PublishedTopic> topics,
+            IEnumerable<SlugRedirect> redirects)
+        {
+            Language = language;
+            Firm = firm;
+            Notice = notice;
+            Articles = [.. articles.OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title, StringComparer.Ordinal).ThenBy(a => a.Id)];
+            PracticeAreas = [.. practiceAreas.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Title, StringComparer.Ordinal)];
+            Topics = [.. topics.OrderBy(t => t.DisplayOrder).ThenBy(t => t.Name, StringComparer.Ordinal)];
+            Redirects = [.. redirects];
+            ArticlesBySlug = Articles.ToDictionary(a => a.Slug, StringComparer.Ordinal);
+            ArticlesByKey = Articles.ToDictionary(a => a.TranslationKey, StringComparer.Ordinal);
+            PracticeAreasBySlug = PracticeAreas.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+            PracticeAreasByKey = PracticeAreas.ToDictionary(p => p.TranslationKey, StringComparer.Ordinal);
+            TopicsBySlug = Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        }
+
+        public SiteLanguage Language { get; }
+        public FirmProfile? Firm { get; }
+        public ConsultationNoticeVersion? Notice { get; }
+        public IReadOnlyList<PublishedPage> Articles { get; }
+        public IReadOnlyList<PublishedPage> PracticeAreas { get; }
+        public IReadOnlyList<PublishedTopic> Topics { get; }
+        public IReadOnlyList<SlugRedirect> Redirects { get; }
+        public IReadOnlyDictionary<string, PublishedPage> ArticlesBySlug { get; }
+        public IReadOnlyDictionary<string, PublishedPage> ArticlesByKey { get; }
+        public IReadOnlyDictionary<string, PublishedPage> PracticeAreasBySlug { get; }
+        public IReadOnlyDictionary<string, PublishedPage> PracticeAreasByKey { get; }
+        public IReadOnlyDictionary<string, PublishedTopic> TopicsBySlug { get; }
+
+        public IReadOnlyList<PublishedPage> Pages(ContentKind kind) => kind == ContentKind.Article ? Articles : PracticeAreas;
+
+        public IReadOnlyDictionary<string, PublishedPage> PagesBySlug(ContentKind kind) => kind == ContentKind.Article ? ArticlesBySlug : PracticeAreasBySlug;
+
+        public IReadOnlyDictionary<string, PublishedPage> PagesByKey(ContentKind kind) => kind == ContentKind.Article ? ArticlesByKey : PracticeAreasByKey;
+
+        internal LanguageContent With(
+            FirmProfile? firm = null, ConsultationNoticeVersion? notice = null, IEnumerable<PublishedPage>? articles = null,
+            IEnumerable<PublishedPage>? practiceAreas = null, IEnumerable<PublishedTopic>? topics = null, IEnumerable<SlugRedirect>? redirects = null) =>
+            new(Language, firm ?? Firm, notice ?? Notice, articles ?? Articles, practiceAreas ?? PracticeAreas, topics ?? Topics, redirects ?? Redirects);
+    }
 
     /// <summary>
-    /// One consistent copy of every language. Scheduled items are included; callers compare <c>PublishedAt</c>
-    /// with the clock. <see cref="Firm"/>, <see cref="Articles"/>, <see cref="PracticeAreas"/> and
-    /// <see cref="Redirects"/> are the request's language (<see cref="SiteLanguage.Current"/>, from the address);
-    /// <see cref="In"/> names one.
+    /// One consistent copy of every language. <see cref="Firm"/> and <see cref="PracticeAreas"/> are the request's
+    /// language (<see cref="SiteLanguage.Current"/>, from the address); <see cref="In"/> names one.
     /// </summary>
     public sealed record Snapshot(long Generation, IReadOnlyDictionary<string, LanguageContent> Languages)
     {
@@ -34,13 +106,11 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ContentGenerat
             ArgumentNullException.ThrowIfNull(language);
             return Languages.TryGetValue(language.Code, out var content)
                 ? content
-                : new LanguageContent(language, null, [], [], []);
+                : new LanguageContent(language, null, null, [], [], [], []);
         }
 
         public FirmProfile? Firm => In(SiteLanguage.Current).Firm;
-        public IReadOnlyList<Article> Articles => In(SiteLanguage.Current).Articles;
-        public IReadOnlyList<PracticeArea> PracticeAreas => In(SiteLanguage.Current).PracticeAreas;
-        public IReadOnlyList<SlugRedirect> Redirects => In(SiteLanguage.Current).Redirects;
+        public IReadOnlyList<PublishedPage> PracticeAreas => In(SiteLanguage.Current).PracticeAreas;
     }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)
@@ -55,14 +125,27 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ContentGenerat
         try
         {
             current = _current;
-            // Read before loading: a save during the load changes the generation, so the next read loads again.
+            // Read before taking the changes: a save after this moves the count again, so the next read applies it.
             var generation = changes.Current;
             if (current is not null && current.Generation == generation)
             {
                 return current;
             }
 
-            current = await LoadAsync(generation, cancellationToken);
+            var changed = changes.TakeChanges();
+            try
+            {
+                current = current is null || changed.Contains(ContentChange.Everything)
+                    ? await LoadAsync(generation, cancellationToken)
+                    : await ApplyAsync(current, changed, generation, cancellationToken);
+            }
+            catch
+            {
+                // Not lost: the next read starts from nothing and loads everything.
+                Volatile.Write(ref _current, null);
+                throw;
+            }
+
             Volatile.Write(ref _current, current);
             return current;
         }
@@ -74,35 +157,138 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ContentGenerat
 
     public void Dispose() => _loading.Dispose();
 
-    // Five queries for all languages at once, split by culture in memory: the site has a few dozen rows.
+    private static IQueryable<PageRow> ArticleRows(IQueryable<Article> articles) =>
+        articles.AsNoTracking()
+            .Where(a => a.Status == ContentStatus.Published && a.DeletedAt == null)
+            .Select(a => new PageRow(a.Id, a.Culture, a.TranslationKey, a.Slug, a.Title, a.Summary, a.AuthorName, a.PublishedAt, a.UpdatedAt, 0));
+
+    private static IQueryable<PageRow> PracticeAreaRows(IQueryable<PracticeArea> areas) =>
+        areas.AsNoTracking()
+            .Where(p => p.Status == ContentStatus.Published && p.DeletedAt == null)
+            .Select(p => new PageRow(p.Id, p.Culture, p.TranslationKey, p.Slug, p.Name, p.Summary, "", p.PublishedAt, p.UpdatedAt, p.DisplayOrder));
+
+    // Everything, for all languages at once, split by culture in memory. No column of a body is read.
     private async Task<Snapshot> LoadAsync(long generation, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var firms = await db.FirmProfiles.AsNoTracking().ToListAsync(cancellationToken);
-        var articles = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ContentStatus.Published && a.DeletedAt == null)
-            .ToListAsync(cancellationToken);
-        var areas = await db.PracticeAreas.AsNoTracking()
-            .Where(p => p.Status == ContentStatus.Published && p.DeletedAt == null)
-            .OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name)
-            .ToListAsync(cancellationToken);
+        var (firms, notices) = await LoadFirmAsync(db, cancellationToken);
+        var topics = await LoadTopicsAsync(db, cancellationToken);
+        var topicsOf = await LoadTopicLinksAsync(db, cancellationToken);
+        var articles = await ArticleRows(db.Articles).ToListAsync(cancellationToken);
+        var areas = await PracticeAreaRows(db.PracticeAreas).ToListAsync(cancellationToken);
         var redirects = await db.SlugRedirects.AsNoTracking().ToListAsync(cancellationToken);
-        // The consultation notice in force in each language: its latest version.
-        var notices = await db.ConsultationNoticeVersions.AsNoTracking()
-            .Where(v => v.Number == db.ConsultationNoticeVersions.Where(o => o.Culture == v.Culture).Max(o => o.Number))
-            .ToListAsync(cancellationToken);
 
         var languages = SiteLanguage.All.ToDictionary(
             language => language.Code,
             language => new LanguageContent(
                 language,
                 firms.FirstOrDefault(f => f.Culture == language.Code),
-                articles.Where(a => a.Culture == language.Code).ToList(),
-                areas.Where(p => p.Culture == language.Code).ToList(),
-                redirects.Where(r => r.Culture == language.Code).ToList(),
-                notices.FirstOrDefault(n => n.Culture == language.Code)),
+                notices.FirstOrDefault(n => n.Culture == language.Code),
+                articles.Where(a => a.Culture == language.Code).Select(a => a.ToPage(ContentKind.Article, topicsOf[a.Id])),
+                areas.Where(p => p.Culture == language.Code).Select(p => p.ToPage(ContentKind.PracticeArea, [])),
+                topics.Where(t => t.Culture == language.Code).Select(ToPublished),
+                redirects.Where(r => r.Culture == language.Code)),
             StringComparer.Ordinal);
         return new Snapshot(generation, languages);
+    }
+
+    // Only what changed: a page's row and its old addresses; the topics and their links; the profile and notices.
+    private async Task<Snapshot> ApplyAsync(Snapshot current, IReadOnlyList<ContentChange> changed, long generation, CancellationToken cancellationToken)
+    {
+        if (changed.Count == 0)
+        {
+            return current with { Generation = generation };
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var languages = current.Languages.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+
+        if (changed.Any(c => c.Scope == ContentChangeScope.Firm))
+        {
+            var (firms, notices) = await LoadFirmAsync(db, cancellationToken);
+            foreach (var (code, content) in languages)
+            {
+                languages[code] = new LanguageContent(content.Language, firms.FirstOrDefault(f => f.Culture == code),
+                    notices.FirstOrDefault(n => n.Culture == code), content.Articles, content.PracticeAreas, content.Topics, content.Redirects);
+            }
+        }
+
+        if (changed.Any(c => c.Scope == ContentChangeScope.Topics))
+        {
+            var topics = await LoadTopicsAsync(db, cancellationToken);
+            var topicsOf = await LoadTopicLinksAsync(db, cancellationToken);
+            foreach (var (code, content) in languages)
+            {
+                languages[code] = content.With(
+                    topics: topics.Where(t => t.Culture == code).Select(ToPublished),
+                    articles: content.Articles.Select(a => a with { TopicIds = [.. topicsOf[a.Id]] }));
+            }
+        }
+
+        await ReloadPagesAsync(db, ContentKind.Article, changed, languages, cancellationToken);
+        await ReloadPagesAsync(db, ContentKind.PracticeArea, changed, languages, cancellationToken);
+        return new Snapshot(generation, languages);
+    }
+
+    private static async Task ReloadPagesAsync(
+        SiteDbContext db, ContentKind kind, IReadOnlyList<ContentChange> changed, Dictionary<string, LanguageContent> languages, CancellationToken cancellationToken)
+    {
+        var scope = kind == ContentKind.Article ? ContentChangeScope.Article : ContentChangeScope.PracticeArea;
+        var ids = changed.Where(c => c.Scope == scope).Select(c => c.Id).ToHashSet();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var rows = await (kind == ContentKind.Article
+            ? ArticleRows(db.Articles.Where(a => ids.Contains(a.Id)))
+            : PracticeAreaRows(db.PracticeAreas.Where(p => ids.Contains(p.Id)))).ToListAsync(cancellationToken);
+        var topicsOf = kind == ContentKind.Article
+            ? (await db.ArticleTopics.AsNoTracking().Where(l => ids.Contains(l.ArticleId)).ToListAsync(cancellationToken))
+                .ToLookup(l => l.ArticleId, l => l.TopicId)
+            : Enumerable.Empty<ArticleTopic>().ToLookup(l => l.ArticleId, l => l.TopicId);
+        var redirects = await db.SlugRedirects.AsNoTracking()
+            .Where(r => r.Kind == kind && ids.Contains(r.ContentId)).ToListAsync(cancellationToken);
+
+        foreach (var (code, content) in languages)
+        {
+            // A row is in one language; it may have left the public site (a draft, deleted), so it is removed everywhere first.
+            var pages = content.Pages(kind).Where(p => !ids.Contains(p.Id))
+                .Concat(rows.Where(r => r.Culture == code).Select(r => r.ToPage(kind, topicsOf[r.Id])));
+            var moved = content.Redirects.Where(r => r.Kind != kind || !ids.Contains(r.ContentId))
+                .Concat(redirects.Where(r => r.Culture == code));
+            languages[code] = kind == ContentKind.Article
+                ? content.With(articles: pages, redirects: moved)
+                : content.With(practiceAreas: pages, redirects: moved);
+        }
+    }
+
+    private static async Task<(List<FirmProfile> Firms, List<ConsultationNoticeVersion> Notices)> LoadFirmAsync(SiteDbContext db, CancellationToken cancellationToken)
+    {
+        var firms = await db.FirmProfiles.AsNoTracking().ToListAsync(cancellationToken);
+        // The consultation notice in force in each language: its latest version.
+        var notices = await db.ConsultationNoticeVersions.AsNoTracking()
+            .Where(v => v.Number == db.ConsultationNoticeVersions.Where(o => o.Culture == v.Culture).Max(o => o.Number))
+            .ToListAsync(cancellationToken);
+        return (firms, notices);
+    }
+
+    private static Task<List<Topic>> LoadTopicsAsync(SiteDbContext db, CancellationToken cancellationToken) =>
+        db.Topics.AsNoTracking().ToListAsync(cancellationToken);
+
+    private static async Task<ILookup<int, int>> LoadTopicLinksAsync(SiteDbContext db, CancellationToken cancellationToken) =>
+        (await db.ArticleTopics.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(l => l.ArticleId, l => l.TopicId);
+
+    private static PublishedTopic ToPublished(Topic topic) =>
+        new(topic.Id, topic.TranslationKey, topic.Name, topic.Slug, topic.Description, topic.DisplayOrder, topic.UpdatedAt);
+
+    private sealed record PageRow(
+        int Id, string Culture, string TranslationKey, string Slug, string Title, string Summary, string AuthorName,
+        DateTime? PublishedAt, DateTime UpdatedAt, int DisplayOrder)
+    {
+        public PublishedPage ToPage(ContentKind kind, IEnumerable<int> topicIds) =>
+            new(kind, Id, TranslationKey, Slug, Title, Summary, AuthorName, PublishedAt, UpdatedAt, DisplayOrder, [.. topicIds.Order()]);
     }
 }

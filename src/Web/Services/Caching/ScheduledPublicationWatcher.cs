@@ -55,12 +55,12 @@ public sealed partial class ScheduledPublicationWatcher(
 
         if (articleTimes.Any(at => at > from && at <= now))
         {
-            await cache.EvictAsync(ContentKind.Article, cancellationToken);
+            await cache.PagesWentLiveAsync(ContentKind.Article, cancellationToken);
         }
 
         if (areaTimes.Any(at => at > from && at <= now))
         {
-            await cache.EvictAsync(ContentKind.PracticeArea, cancellationToken);
+            await cache.PagesWentLiveAsync(ContentKind.PracticeArea, cancellationToken);
         }
 
         _checkedUpTo = now;

@@ -25,7 +25,7 @@ public sealed partial class ConsultationService(
     private const int MaxReferenceAttempts = 5;
 
     /// <summary>The practice areas a request may name (the published English pages), in the site's order.</summary>
-    private async Task<IReadOnlyList<PracticeArea>> ListSourcePracticeAreasAsync(CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyList<PublishedPage>> ListSourcePracticeAreasAsync(CancellationToken cancellationToken) =>
         (await published.GetAsync(cancellationToken)).PracticeAreas;
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed partial class ConsultationService(
             }
         }
 
-        return areas.Select(a => new PracticeAreaChoice(a.TranslationKey, names.GetValueOrDefault(a.TranslationKey) ?? a.Name)).ToList();
+        return areas.Select(a => new PracticeAreaChoice(a.TranslationKey, names.GetValueOrDefault(a.TranslationKey) ?? a.Title)).ToList();
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public sealed partial class ConsultationService(
 
         var verdict = JudgeSpam(envelope, details, now);
         var firm = await firmProfile.GetAsync(cancellationToken);
-        var areaName = areas.FirstOrDefault(a => a.TranslationKey == details.PracticeAreaKey)?.Name;
+        var areaName = areas.FirstOrDefault(a => a.TranslationKey == details.PracticeAreaKey)?.Title;
 
         for (var attempt = 1; ; attempt++)
         {

@@ -15,20 +15,37 @@ public static class SitemapXml
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
+    /// <summary>A sitemap index: where each sitemap file is (a path) and when anything in it last changed.</summary>
+    public static string WriteIndex(string origin, IEnumerable<PageDate> sitemaps)
+    {
+        ArgumentNullException.ThrowIfNull(sitemaps);
+        return Write(xml =>
+        {
+            xml.WriteStartElement("sitemapindex", Namespace);
+            foreach (var sitemap in sitemaps)
+            {
+                xml.WriteStartElement("sitemap", Namespace);
+                xml.WriteElementString("loc", Namespace, origin + sitemap.Path);
+                xml.WriteElementString("lastmod", Namespace, Timestamp(sitemap.LastModified));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        });
+    }
+
     public static string Write(string origin, IEnumerable<SitemapPage> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        var output = new StringBuilder();
-        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, Async = false }))
+        return Write(xml =>
         {
-            xml.WriteStartDocument();
             xml.WriteStartElement("urlset", Namespace);
             xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
             foreach (var page in pages)
             {
                 xml.WriteStartElement("url", Namespace);
                 xml.WriteElementString("loc", Namespace, origin + page.Path);
-                xml.WriteElementString("lastmod", Namespace, page.LastModified.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                xml.WriteElementString("lastmod", Namespace, Timestamp(page.LastModified));
                 if (page.Alternates.Count > 1)
                 {
                     foreach (var alternate in page.Alternates)
@@ -46,11 +63,23 @@ public static class SitemapXml
             }
 
             xml.WriteEndElement();
+        });
+    }
+
+    private static string Write(Action<XmlWriter> body)
+    {
+        var output = new StringBuilder();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, Async = false }))
+        {
+            xml.WriteStartDocument();
+            body(xml);
         }
 
         // A StringBuilder writer declares UTF-16; the response is UTF-8, and says so.
         return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
+
+    private static string Timestamp(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static void Alternate(XmlWriter xml, string hreflang, string href)
     {

@@ -73,7 +73,7 @@ public sealed class ContentEditingService(
         audit.Add(actor, $"{ContentLabels.Of(KindOf<T>(), item.Culture)} {(deleted ? "deleted" : "restored")}", ContentLabels.Target(item));
         archive.QueueIfPublished(KindOf<T>(), item, clock.GetUtcNow().UtcDateTime, actor, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor), "Restored");
         await db.SaveChangesAsync();
-        await pageCache.EvictAsync(KindOf<T>());
+        await pageCache.PageSavedAsync(KindOf<T>(), item.Id, item.TranslationKey);
         archive.CaptureSoon();
         return true;
     }
@@ -99,7 +99,7 @@ public sealed class ContentEditingService(
         item.MarkReviewed(clock.GetUtcNow().UtcDateTime, StaffUser.ShownNameOf(await users.GetUserAsync(actor), actor));
         audit.Add(actor, $"{ContentLabels.Of(KindOf<T>(), item.Culture)} reviewed by the attorney", ContentLabels.Target(item), (item as Article)?.ReviewSchedule());
         await db.SaveChangesAsync();
-        await pageCache.EvictAsync(KindOf<T>());
+        await pageCache.PageSavedAsync(KindOf<T>(), item.Id, item.TranslationKey);
         return ReviewOutcome.Reviewed;
     }
 
@@ -231,7 +231,7 @@ public sealed class ContentEditingService(
             return new SaveOutcome(null, errors, await db.ConflictMessageAsync(kind, current), Stored: stored);
         }
 
-        await pageCache.EvictAsync(kind);
+        await pageCache.PageSavedAsync(kind, item.Id, item.TranslationKey);
         archive.CaptureSoon();
         return new SaveOutcome(item.Id, errors, null, item.Slug) { Culture = culture };
     }
