@@ -86,4 +86,4 @@ revision="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --
 python3 bench/content-scale.py --site-dir "$site_dir" --work "$work" --seed-db "$seed_db" --port "$port" \
   --email "$email" --password "$password" --sizes "$sizes" --visits "$visits" --cache-mb "$cache_mb" \
   --revision "$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?') $revision" \
-  --output bench/RESULTS-content-scale.md
+  --output bench/RESULTS-content-scale.md --summary bench/RESULTS.md
