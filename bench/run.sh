@@ -11,6 +11,7 @@
 #      (bench/RESULTS-two-instances.md).
 # Usage: bench/run.sh [repetitions (default 5)] [seconds per run (default 8)]
 #        bench/run.sh two-instances [repetitions] [seconds]   (step 6 alone)
+#        bench/run.sh content-scale [sizes]   (bench/content-scale.sh: N articles in three languages, issue 18; not run by default)
 # Settings: BENCH_PORT (the first of seven loopback ports, default 5300), POSTGRES_PORT (default 55498); step 6's
 # are in bench/two-instances.sh.
 set -euo pipefail
@@ -19,6 +20,10 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "two-instances" ]; then
   shift
   exec bench/two-instances.sh "$@"
+fi
+if [ "${1:-}" = "content-scale" ]; then
+  shift
+  exec bench/content-scale.sh "$@"
 fi
 
 if ! command -v wrk >/dev/null; then
