@@ -55,8 +55,12 @@ public sealed class ContentEditingService(
         }
 
         var slug = await db.FreeSlugAsync<T>(culture, source.Slug);
-        var draft = new ContentSubmission { Title = source.Title, Slug = slug, Summary = source.Summary, BodyMarkdown = source.BodyMarkdown, Status = nameof(ContentStatus.Draft) }
-            .WithReviewScheduleOf(source, withDate: false);
+        var draft = new ContentSubmission
+        {
+            Title = source.Title, Slug = slug, Summary = source.Summary, BodyMarkdown = source.BodyMarkdown, Status = nameof(ContentStatus.Draft),
+            // An article's translation is filed under the same topics, in its own language.
+            Topics = source is Article ? await db.TranslatedTopicsAsync(source.Id, culture) : null,
+        }.WithReviewScheduleOf(source, withDate: false);
         return await SaveAsync(ContentLabels.New<T>(slug, source, culture), 0, draft, actor);
     }
 
@@ -215,6 +219,12 @@ public sealed class ContentEditingService(
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             await db.MoveSlugAsync(kind, culture, item.Id, oldSlug, item.Slug);
+            // The article's topics change with its text, in the same transaction (the eviction below covers both).
+            if (values.TopicIds is { } topics && await db.FileUnderTopicsAsync(item.Id, culture, topics) is { } filed)
+            {
+                audit.Add(actor, "Article topics changed", ContentLabels.Target(item), filed);
+            }
+
             if (original is not null)
             {
                 db.ContentRevisions.Add(original);
