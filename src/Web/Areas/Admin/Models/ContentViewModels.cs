@@ -28,7 +28,7 @@ public sealed class ContentEditorForm
     public string? FastMoving { get; set; }
 
     /// <summary>Article: the ids of the topics ticked (as posted: strings, so a tampered value cannot break binding).</summary>
-    public IReadOnlyList<string> Topics { get; set; } = [];
+    public IList<string> Topics { get; set; } = [];
 
     /// <summary>Article: "true" when the form showed the topics, so that no box ticked means "no topics", not "not chosen here".</summary>
     public string? TopicsShown { get; set; }
@@ -69,7 +69,7 @@ public sealed class ContentEditorForm
         MatchesSourceVersion = MatchesSourceVersion,
         ReviewBy = ReviewBy,
         FastMoving = FastMoving,
-        Topics = TopicsShown == "true" ? Topics : null,
+        Topics = TopicsShown == "true" ? [.. Topics] : null,
     };
 
     public bool HasTopic(int id) => Topics.Contains(id.ToString(CultureInfo.InvariantCulture));
