@@ -89,7 +89,7 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
             }
             else
             {
-                changes.AddRange(Changes(row, language));
+                changes.AddRange(TopicLabels.Changes(row, language));
             }
 
             row.Name = language.Name;
@@ -100,7 +100,7 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
         }
 
         var name = values.Languages[0].Name;
-        audit.Add(actor, isNew ? "Topic created" : "Topic edited", Target(name), changes.Count == 0 ? "No changes" : string.Join("; ", changes));
+        audit.Add(actor, isNew ? "Topic created" : "Topic edited", TopicLabels.Target(name), changes.Count == 0 ? "No changes" : string.Join("; ", changes));
         try
         {
             await db.SaveChangesAsync();
@@ -132,8 +132,8 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
         var links = await db.ArticleTopics.Where(l => ids.Contains(l.TopicId)).ToListAsync();
         db.ArticleTopics.RemoveRange(links);
         db.Topics.RemoveRange(await db.Topics.Where(t => ids.Contains(t.Id)).ToListAsync());
-        audit.Add(actor, "Topic deleted", Target(topic.Name),
-            string.Create(CultureInfo.InvariantCulture, $"{Names(topic)}; taken off {links.Count} article(s), which are kept"));
+        audit.Add(actor, "Topic deleted", TopicLabels.Target(topic.Name),
+            string.Create(CultureInfo.InvariantCulture, $"{TopicLabels.Names(topic)}; taken off {links.Count} article(s), which are kept"));
         await db.SaveChangesAsync();
         await pageCache.EvictAsync(ContentKind.Article);
         return topic;
@@ -170,7 +170,7 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
             }
         }
 
-        audit.Add(actor, "Topics reordered", Target(order[index].Name), $"Moved {(up ? "up, before" : "down, after")} {order[other].Name}");
+        audit.Add(actor, "Topics reordered", TopicLabels.Target(order[index].Name), $"Moved {(up ? "up, before" : "down, after")} {order[other].Name}");
         await db.SaveChangesAsync();
         await pageCache.EvictAsync(ContentKind.Article);
         return true;
@@ -227,28 +227,4 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
     // Left empty, the display order puts the topic after every other one.
     private async Task<int> LastOrderAsync(List<int> own) =>
         Math.Min(TopicRules.DisplayOrderMax, (await db.Topics.Where(t => !own.Contains(t.Id)).MaxAsync(t => (int?)t.DisplayOrder) ?? 0) + 10);
-
-    private static IEnumerable<string> Changes(Topic row, TopicLanguageValues next)
-    {
-        var language = ContentLabels.Language(row.Culture);
-        if (row.Name != next.Name)
-        {
-            yield return $"{language} name “{row.Name}” → “{next.Name}”";
-        }
-
-        if (row.Slug != next.Slug)
-        {
-            yield return $"{language} address {row.Slug} → {next.Slug}";
-        }
-
-        if (row.Description != next.Description)
-        {
-            yield return $"{language} description changed";
-        }
-    }
-
-    private static string Names(TopicGroup topic) =>
-        string.Join("; ", topic.Languages.Select(l => $"{ContentLabels.Language(l.Culture)}: {l.Name} ({l.Slug})"));
-
-    private static string Target(string englishName) => $"{englishName} (topic)";
 }
