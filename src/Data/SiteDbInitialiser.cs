@@ -62,6 +62,8 @@ public sealed partial class SiteDbInitialiser(
         // Two-factor secrets written in plain text by an earlier version are encrypted now, once.
         await tokens.ProtectPlainTokensAsync(db, cancellationToken);
         await new SiteContentSeeder(db, clock).SeedAsync(cancellationToken);
+        // The default topics per language, once, with the seeded articles filed under them.
+        await new TopicSeeder(db, clock).SeedAsync(cancellationToken);
         // The consultation notice per language, and older requests linked to the version they accepted.
         await new ConsultationNoticeSeeder(db, clock).SeedAsync(cancellationToken);
         await RenderStaleContentAsync(cancellationToken);

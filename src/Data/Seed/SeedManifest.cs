@@ -4,7 +4,8 @@ namespace PiriSite.Data.Seed;
 internal sealed record SeedManifest(
     FirmProfileSeed FirmProfile,
     IReadOnlyList<PracticeAreaSeed> PracticeAreas,
-    IReadOnlyList<ArticleSeed> Articles);
+    IReadOnlyList<ArticleSeed> Articles,
+    IReadOnlyList<TopicSeed>? Topics = null);
 
 internal sealed record FirmProfileSeed(
     string FirmName,
@@ -35,6 +36,9 @@ internal sealed record PracticeAreaSeed(
     string BodyFile,
     bool FastMoving = false);
 
+// Topics are given per language; which topics an article is filed under, by their keys, in the English manifest only.
+internal sealed record TopicSeed(string TranslationKey, string Name, string Slug, string Description);
+
 internal sealed record ArticleSeed(
     string TranslationKey,
     string Title,
@@ -44,4 +48,5 @@ internal sealed record ArticleSeed(
     string SeoTitle,
     string SeoDescription,
     string BodyFile,
-    bool FastMoving = false);
+    bool FastMoving = false,
+    IReadOnlyList<string>? Topics = null);

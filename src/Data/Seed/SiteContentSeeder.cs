@@ -127,7 +127,7 @@ internal sealed class SiteContentSeeder(SiteDbContext db, TimeProvider clock)
         UpdatedAt = now,
     };
 
-    private static SeedManifest ReadManifest(string folder) =>
+    internal static SeedManifest ReadManifest(string folder) =>
         JsonSerializer.Deserialize<SeedManifest>(ReadResource(folder + "site.json"), s_json)
             ?? throw new InvalidOperationException($"Seed/{folder}site.json is empty.");
 

@@ -27,6 +27,12 @@ public sealed record ContentSubmission
 
     /// <summary>Article: "true" for a fast-moving topic (the shorter review cadence).</summary>
     public string? FastMoving { get; init; }
+
+    /// <summary>
+    /// Article: the ids of the topics ticked in the editor (none ticked: empty). Null when the save does not choose
+    /// topics (a restored revision): the article keeps the ones it has.
+    /// </summary>
+    public IReadOnlyList<string>? Topics { get; init; }
 }
 
 /// <summary>What a review-by day typed in the editor is checked against: the article's stored day and the firm's today.</summary>
@@ -46,6 +52,9 @@ public sealed record ContentValues(
     public DateOnly? ReviewBy { get; init; }
 
     public bool FastMoving { get; init; }
+
+    /// <summary>Article: the topic ids chosen (null: keep the article's topics). Whether each is of the article's language is the saver's to check.</summary>
+    public IReadOnlyList<int>? TopicIds { get; init; }
 }
 
 /// <summary>The rules of the content editor; every message names what to change.</summary>
@@ -156,6 +165,7 @@ public static class ContentRules
                 MatchesSourceVersion = matches,
                 ReviewBy = reviewBy,
                 FastMoving = review is not null && IsTicked(submission.FastMoving),
+                TopicIds = kind == ContentKind.Article ? TopicIds(submission.Topics) : null,
             }, errors);
     }
 
@@ -188,6 +198,11 @@ public static class ContentRules
             errors[field] = $"Shorten the {what} to {max:N0} characters or fewer (it has {text.Length:N0}).";
         }
     }
+
+    // Anything but a topic id (a tampered form) is left out: it names no topic to file the article under.
+    private static List<int>? TopicIds(IReadOnlyList<string>? posted) => posted?
+        .Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0)
+        .Where(id => id > 0).Distinct().ToList();
 
     private static bool IsTicked(string? checkbox) => string.Equals(checkbox?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 

@@ -48,6 +48,7 @@ public static class WebExtensions
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentPreviewService>();
         services.AddSingleton<PiriSite.Web.Services.Seo.PageContextFactory>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.ContentQueryService>();
+        services.AddScoped<PiriSite.Web.Areas.Admin.Services.TopicService>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileEditingService>();
         services.AddScoped<PiriSite.Web.Areas.Admin.Services.FirmProfileHistoryService>();
         services.AddPublicPageCaching(builder.Configuration);

@@ -33,7 +33,7 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id) =>
         await content.FindAsync<T>(id) is { } item
-            ? await EditorAsync(item, ContentEditorForm.Of(item), conflict: null, StoredContent.Of(item, clock.GetUtcNow().UtcDateTime))
+            ? await EditorAsync(item, ContentEditorForm.Of(item, await TopicsOfAsync(id)), conflict: null, StoredContent.Of(item, clock.GetUtcNow().UtcDateTime))
             : NotFound();
 
     [HttpPost("{id:int}/edit")]
@@ -88,6 +88,12 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
     public async Task<IActionResult> Restore(int id) =>
         await editing.SetDeletedAsync<T>(id, deleted: false, User) ? Message(id, $"The {Section.Singular} was restored.") : NotFound();
 
+    /// <summary>The topics the editor offers in <paramref name="culture"/>; null where the kind is not filed under topics (practice areas).</summary>
+    protected virtual Task<IReadOnlyList<TopicChoice>?> TopicChoicesAsync(string culture) => Task.FromResult<IReadOnlyList<TopicChoice>?>(null);
+
+    /// <summary>The topics item <paramref name="id"/> is filed under, ticked when the editor opens.</summary>
+    protected virtual Task<IReadOnlyList<int>> TopicsOfAsync(int id) => Task.FromResult<IReadOnlyList<int>>([]);
+
     private async Task<IActionResult> SaveAsync(int? id, ContentEditorForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -126,6 +132,7 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
             Language = language,
             Translations = item is null ? null : await content.TranslationsAsync(item),
             ReviewSchedule = ReviewScheduleView.Of(item, Section.Kind, clock.GetUtcNow().UtcDateTime),
+            Topics = await TopicChoicesAsync(language.Code),
         });
     }
 

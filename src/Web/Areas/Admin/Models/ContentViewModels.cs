@@ -27,9 +27,15 @@ public sealed class ContentEditorForm
     /// <summary>Article: "true" for a fast-moving topic.</summary>
     public string? FastMoving { get; set; }
 
+    /// <summary>Article: the ids of the topics ticked (as posted: strings, so a tampered value cannot break binding).</summary>
+    public IList<string> Topics { get; set; } = [];
+
+    /// <summary>Article: "true" when the form showed the topics, so that no box ticked means "no topics", not "not chosen here".</summary>
+    public string? TopicsShown { get; set; }
+
     public int Version { get; set; }
 
-    public static ContentEditorForm Of(IEditableContent item)
+    public static ContentEditorForm Of(IEditableContent item, IReadOnlyList<int>? topics = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         return new()
@@ -44,6 +50,7 @@ public sealed class ContentEditorForm
             PublishAt = ContentRules.PublishAtText(item.PublishedAt),
             ReviewBy = (item as Article)?.ReviewBy?.ToString(ReviewCadence.DateFormat, CultureInfo.InvariantCulture),
             FastMoving = item is Article { FastMoving: true } ? "true" : null,
+            Topics = [.. (topics ?? []).Select(id => id.ToString(CultureInfo.InvariantCulture))],
             Version = item.Version,
         };
     }
@@ -62,7 +69,10 @@ public sealed class ContentEditorForm
         MatchesSourceVersion = MatchesSourceVersion,
         ReviewBy = ReviewBy,
         FastMoving = FastMoving,
+        Topics = TopicsShown == "true" ? [.. Topics] : null,
     };
+
+    public bool HasTopic(int id) => Topics.Contains(id.ToString(CultureInfo.InvariantCulture));
 }
 
 /// <summary>Which kind of content a screen is about, with the words and addresses that differ between the two.</summary>
@@ -106,6 +116,9 @@ public sealed record ContentEditorScreen(
 
     /// <summary>An article's review schedule as stored (null on a practice area: it has none).</summary>
     public ReviewScheduleView? ReviewSchedule { get; init; }
+
+    /// <summary>The topics of the article's language to tick (null on a practice area: it has none).</summary>
+    public IReadOnlyList<TopicChoice>? Topics { get; init; }
 }
 
 /// <summary>

@@ -38,7 +38,7 @@ public sealed class ContentEditingService(
     /// <summary>
     /// Starts the <paramref name="culture"/> translation of English item <paramref name="sourceId"/> through the one save path:
     /// a draft holding the English text to translate, at the English address (numbered if taken) until the translator
-    /// chooses one. An existing translation is not made twice: its id comes back.
+    /// chooses one, and an article filed under the same topics in its language. An existing translation is not made twice: its id comes back.
     /// </summary>
     public async Task<SaveOutcome> AddTranslationAsync<T>(int sourceId, string culture, ClaimsPrincipal actor) where T : class, IEditableContent
     {
@@ -56,7 +56,7 @@ public sealed class ContentEditingService(
 
         var slug = await db.FreeSlugAsync<T>(culture, source.Slug);
         var draft = new ContentSubmission { Title = source.Title, Slug = slug, Summary = source.Summary, BodyMarkdown = source.BodyMarkdown, Status = nameof(ContentStatus.Draft) }
-            .WithReviewScheduleOf(source, withDate: false);
+            .WithReviewScheduleOf(source, withDate: false) with { Topics = await db.TranslatedTopicsAsync(source, culture) };
         return await SaveAsync(ContentLabels.New<T>(slug, source, culture), 0, draft, actor);
     }
 
@@ -211,10 +211,11 @@ public sealed class ContentEditingService(
 
         try
         {
-            // Two saves: a new item needs its id before its revision and redirect rows can name it.
+            // Two saves: a new item needs its id before its revision, redirect and topic rows can name it.
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             await db.MoveSlugAsync(kind, culture, item.Id, oldSlug, item.Slug);
+            await db.FileUnderTopicsAsync(audit, actor, item, values.TopicIds);
             if (original is not null)
             {
                 db.ContentRevisions.Add(original);

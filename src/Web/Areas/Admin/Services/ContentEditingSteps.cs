@@ -54,6 +54,51 @@ internal static class ContentEditingSteps
         }
     }
 
+    /// <summary>
+    /// Files the saved article under the <paramref name="chosen"/> topics of its own language (an id of another language's
+    /// topic, or of none, is left out), in the save's unit of work, with an audit entry when that changed its topics.
+    /// Null chosen (a practice area, a restored revision) leaves the topics as they are. A change of topics alone is
+    /// a save like any other: the cached public pages are evicted after it.
+    /// </summary>
+    public static async Task FileUnderTopicsAsync(this SiteDbContext db, AuditLog audit, ClaimsPrincipal actor, IEditableContent item, IReadOnlyList<int>? chosen)
+    {
+        if (chosen is null || item is not Article)
+        {
+            return;
+        }
+
+        var wanted = await db.Topics.Where(t => t.Culture == item.Culture && chosen.Contains(t.Id))
+            .OrderBy(t => t.DisplayOrder).Select(t => new { t.Id, t.Name }).ToListAsync();
+        var current = await db.ArticleTopics.Where(l => l.ArticleId == item.Id).ToListAsync();
+        var removed = current.Where(l => wanted.All(t => t.Id != l.TopicId)).ToList();
+        var added = wanted.Where(t => current.All(l => l.TopicId != t.Id)).ToList();
+        if (removed.Count == 0 && added.Count == 0)
+        {
+            return;
+        }
+
+        db.ArticleTopics.RemoveRange(removed);
+        db.ArticleTopics.AddRange(added.Select(t => new ArticleTopic { ArticleId = item.Id, TopicId = t.Id }));
+        audit.Add(actor, "Article topics changed", ContentLabels.Target(item),
+            wanted.Count == 0 ? "No topics" : "Topics: " + string.Join(", ", wanted.Select(t => t.Name)));
+    }
+
+    /// <summary>
+    /// The topics a new <paramref name="culture"/> translation of <paramref name="source"/> starts with: the versions in
+    /// that language (same translation key) of the topics the English article is filed under; null for a practice area.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> TranslatedTopicsAsync(this SiteDbContext db, IEditableContent source, string culture)
+    {
+        if (source is not Article)
+        {
+            return null;
+        }
+
+        var keys = db.ArticleTopics.Where(l => l.ArticleId == source.Id).Join(db.Topics, l => l.TopicId, t => t.Id, (l, t) => t.TranslationKey);
+        var ids = await db.Topics.Where(t => t.Culture == culture && keys.Contains(t.TranslationKey)).Select(t => t.Id).ToListAsync();
+        return [.. ids.Select(id => id.ToString(CultureInfo.InvariantCulture))];
+    }
+
     public static async Task<string> ConflictMessageAsync(this SiteDbContext db, ContentKind kind, IEditableContent current)
     {
         var latest = await db.ContentRevisions.AsNoTracking()
