@@ -737,6 +737,10 @@ namespace PiriSite.Data.Migrations.Postgres
 
                     b.HasIndex("Culture", "Status", "PublishedAt");
 
+                    b.HasIndex(new[] { "Culture", "DeletedAt", "UpdatedAt" }, "IX_Articles_StaffList");
+
+                    b.HasIndex(new[] { "DeletedAt", "Status", "PublishedAt", "ReviewedAt", "ReviewBy", "FastMoving", "Culture", "TranslationKey", "TextVersion", "SourceTextVersion" }, "IX_Articles_State");
+
                     b.ToTable("Articles");
                 });
 
@@ -767,7 +771,7 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("citext");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -785,7 +789,7 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.Property<string>("SavedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("SeoDescription")
                         .HasMaxLength(160)
@@ -1030,7 +1034,7 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.Property<string>("AltText")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -1171,6 +1175,10 @@ namespace PiriSite.Data.Migrations.Postgres
 
                     b.HasIndex("TranslationKey", "Culture")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Culture", "DeletedAt", "UpdatedAt" }, "IX_PracticeAreas_StaffList");
+
+                    b.HasIndex(new[] { "DeletedAt", "Status", "PublishedAt", "ReviewedAt", "Culture", "TranslationKey", "TextVersion", "SourceTextVersion" }, "IX_PracticeAreas_State");
 
                     b.ToTable("PracticeAreas");
                 });
