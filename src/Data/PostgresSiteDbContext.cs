@@ -53,5 +53,11 @@ public sealed class PostgresSiteDbContext(DbContextOptions<PostgresSiteDbContext
             area.Property(p => p.Slug).HasColumnType("citext");
             area.Property(p => p.Summary).HasColumnType("citext");
         });
+        builder.Entity<ContentRevision>(revision =>
+        {
+            revision.Property(r => r.Note).HasColumnType("citext");
+            revision.Property(r => r.SavedByName).HasColumnType("citext");
+        });
+        builder.Entity<MediaFile>(media => media.Property(m => m.AltText).HasColumnType("citext"));
     }
 }

@@ -26,5 +26,13 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Culture, a.Slug }).IsUnique();
         builder.HasIndex(a => new { a.TranslationKey, a.Culture }).IsUnique();
         builder.HasIndex(a => new { a.Culture, a.Status, a.PublishedAt });
+
+        // The staff list (one language, current or deleted, newest edit first) and its count read this index alone.
+        // SQLite keeps these columns after the body in each row, so without it every list reads every body.
+        builder.HasIndex(a => new { a.Culture, a.DeletedAt, a.UpdatedAt }, "IX_Articles_StaffList");
+
+        // Where each article stands (languages, publication, review): the dashboard's translation and review work
+        // reads every row's state from this index rather than from rows holding bodies of 50 KB.
+        builder.HasIndex(a => new { a.DeletedAt, a.Status, a.PublishedAt, a.ReviewedAt, a.ReviewBy, a.FastMoving, a.Culture, a.TranslationKey, a.TextVersion, a.SourceTextVersion }, "IX_Articles_State");
     }
 }

@@ -23,5 +23,9 @@ internal sealed class PracticeAreaConfiguration : IEntityTypeConfiguration<Pract
         builder.HasIndex(p => new { p.Culture, p.Slug }).IsUnique();
         builder.HasIndex(p => new { p.TranslationKey, p.Culture }).IsUnique();
         builder.HasIndex(p => new { p.Culture, p.DisplayOrder });
+
+        // As an article's (ArticleConfiguration): the staff list, and every row's state for the dashboard.
+        builder.HasIndex(p => new { p.Culture, p.DeletedAt, p.UpdatedAt }, "IX_PracticeAreas_StaffList");
+        builder.HasIndex(p => new { p.DeletedAt, p.Status, p.PublishedAt, p.ReviewedAt, p.Culture, p.TranslationKey, p.TextVersion, p.SourceTextVersion }, "IX_PracticeAreas_State");
     }
 }

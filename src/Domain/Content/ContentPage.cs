@@ -73,8 +73,12 @@ public abstract class ContentPage
     public bool IsOutOfDateWith(ContentPage source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return IsTranslation && (SourceTextVersion ?? 0) < source.TextVersion;
+        return IsOutOfDate(IsTranslation, SourceTextVersion, source.TextVersion);
     }
+
+    /// <summary>The same rule from the columns alone (lists read them without the page's text).</summary>
+    public static bool IsOutOfDate(bool isTranslation, int? sourceTextVersion, int englishTextVersion) =>
+        isTranslation && (sourceTextVersion ?? 0) < englishTextVersion;
 
     /// <summary>
     /// Records a change of substance to an English page (its translations are behind it from now on); a translation

@@ -87,9 +87,31 @@ public static class EditableContent
     public static PublicationState StateAt(this IEditableContent content, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return content.Status != ContentStatus.Published ? PublicationState.Draft
-            : content.PublishedAt is { } at && at > utcNow ? PublicationState.Scheduled
-            : PublicationState.Published;
+        return StateOf(content.Status, content.PublishedAt, utcNow);
+    }
+
+    /// <summary>The state from the two columns alone, for lists that read columns rather than whole pages.</summary>
+    public static PublicationState StateOf(ContentStatus status, DateTime? publishedAt, DateTime utcNow) =>
+        status != ContentStatus.Published ? PublicationState.Draft
+        : publishedAt is { } at && at > utcNow ? PublicationState.Scheduled
+        : PublicationState.Published;
+}
+
+/// <summary>
+/// The columns that say where one language of a page stands (no text): what the lists read of each translation, so
+/// that a list of thousands of pages never loads their bodies.
+/// </summary>
+public sealed record ContentLanguageState(
+    int Id, string TranslationKey, string Culture, ContentStatus Status, DateTime? PublishedAt, DateTime? DeletedAt,
+    bool Reviewed, int TextVersion, int? SourceTextVersion)
+{
+    public bool IsTranslation => Culture != SiteCulture.English;
+
+    public static ContentLanguageState Of(IEditableContent page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return new(page.Id, page.TranslationKey, page.Culture, page.Status, page.PublishedAt, page.DeletedAt,
+            page.ReviewedAt is not null, page.TextVersion, page.SourceTextVersion);
     }
 }
 
@@ -109,12 +131,19 @@ public sealed record TranslationStatus(string Culture, int? Id, bool Deleted, Pu
     public static TranslationStatus Of(string culture, IEditableContent? translation, ContentPage source, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return translation is null
+        return Of(culture, translation is null ? null : ContentLanguageState.Of(translation), source.TextVersion, utcNow);
+    }
+
+    /// <summary>
+    /// The same from the columns alone: <paramref name="sourceTextVersion"/> is the English page's text version.
+    /// </summary>
+    public static TranslationStatus Of(string culture, ContentLanguageState? translation, int sourceTextVersion, DateTime utcNow) =>
+        translation is null
             ? new(culture, null, false, null, false, false)
-            : new(culture, translation.Id, translation.DeletedAt is not null, translation.StateAt(utcNow),
-                translation.IsOutOfDateWith(source), translation.ReviewedAt is not null)
+            : new(culture, translation.Id, translation.DeletedAt is not null,
+                EditableContent.StateOf(translation.Status, translation.PublishedAt, utcNow),
+                ContentPage.IsOutOfDate(translation.IsTranslation, translation.SourceTextVersion, sourceTextVersion), translation.Reviewed)
             {
                 SourceTextVersion = translation.SourceTextVersion,
             };
-    }
 }

@@ -737,6 +737,10 @@ namespace PiriSite.Data.Migrations.Postgres
 
                     b.HasIndex("Culture", "Status", "PublishedAt");
 
+                    b.HasIndex(new[] { "Culture", "DeletedAt", "UpdatedAt" }, "IX_Articles_StaffList");
+
+                    b.HasIndex(new[] { "DeletedAt", "Status", "PublishedAt", "ReviewedAt", "ReviewBy", "FastMoving", "Culture", "TranslationKey", "TextVersion", "SourceTextVersion" }, "IX_Articles_State");
+
                     b.ToTable("Articles");
                 });
 
@@ -782,7 +786,7 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("citext");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -800,7 +804,7 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.Property<string>("SavedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("SeoDescription")
                         .HasMaxLength(160)
@@ -1045,7 +1049,7 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.Property<string>("AltText")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("citext");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -1186,6 +1190,10 @@ namespace PiriSite.Data.Migrations.Postgres
 
                     b.HasIndex("TranslationKey", "Culture")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Culture", "DeletedAt", "UpdatedAt" }, "IX_PracticeAreas_StaffList");
+
+                    b.HasIndex(new[] { "DeletedAt", "Status", "PublishedAt", "ReviewedAt", "Culture", "TranslationKey", "TextVersion", "SourceTextVersion" }, "IX_PracticeAreas_State");
 
                     b.ToTable("PracticeAreas");
                 });

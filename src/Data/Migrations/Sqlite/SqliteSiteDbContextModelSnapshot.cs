@@ -704,6 +704,10 @@ namespace PiriSite.Data.Migrations.Sqlite
 
                     b.HasIndex("Culture", "Status", "PublishedAt");
 
+                    b.HasIndex(new[] { "Culture", "DeletedAt", "UpdatedAt" }, "IX_Articles_StaffList");
+
+                    b.HasIndex(new[] { "DeletedAt", "Status", "PublishedAt", "ReviewedAt", "ReviewBy", "FastMoving", "Culture", "TranslationKey", "TextVersion", "SourceTextVersion" }, "IX_Articles_State");
+
                     b.ToTable("Articles");
                 });
 
@@ -1143,6 +1147,10 @@ namespace PiriSite.Data.Migrations.Sqlite
 
                     b.HasIndex("TranslationKey", "Culture")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Culture", "DeletedAt", "UpdatedAt" }, "IX_PracticeAreas_StaffList");
+
+                    b.HasIndex(new[] { "DeletedAt", "Status", "PublishedAt", "ReviewedAt", "Culture", "TranslationKey", "TextVersion", "SourceTextVersion" }, "IX_PracticeAreas_State");
 
                     b.ToTable("PracticeAreas");
                 });

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using PiriSite.Domain.Search;
+using PiriSite.Web.Areas.Admin.Services;
 
 namespace PiriSite.Web.Services.Media;
 
@@ -13,11 +15,26 @@ namespace PiriSite.Web.Services.Media;
 /// </summary>
 public sealed partial class MediaLibraryService(SiteDbContext db, IMediaStore store, PendingUploads pending, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>How many of the latest uploads the library page lists.</summary>
-    public const int RecentLimit = 100;
+    /// <summary>How many images a page of the library shows (a multiple of 2, 3 and 4: the grid's full rows).</summary>
+    public const int PageSize = 48;
 
-    public async Task<IReadOnlyList<MediaFile>> RecentAsync(CancellationToken cancellationToken = default) =>
-        await db.MediaFiles.AsNoTracking().OrderByDescending(m => m.Id).Take(RecentLimit).ToListAsync(cancellationToken);
+    /// <summary>
+    /// One page of the library, newest upload first: those a search finds by their alt text or their file's name (as
+    /// it appears in a page's Markdown, "/media/3f2a….jpg").
+    /// </summary>
+    public async Task<ListPage<MediaFile>> PageAsync(string? search, int page, CancellationToken cancellationToken = default)
+    {
+        var files = db.MediaFiles.AsNoTracking();
+        if (LikePattern.Containing(search) is { } pattern)
+        {
+            // Without regard to case on both engines (citext on PostgreSQL). A path pasted from a page
+            // ("/media/NAME.jpg") finds its image by the name alone.
+            var name = pattern.Replace("/media/", "", StringComparison.OrdinalIgnoreCase).ToLowerInvariant();
+            files = files.Where(m => EF.Functions.Like(m.AltText, pattern) || EF.Functions.Like(m.StoredName, name));
+        }
+
+        return await ListPaging.PageAsync(files.OrderByDescending(m => m.Id), page, PageSize, cancellationToken);
+    }
 
     /// <summary>
     /// Checks and stores an upload. The image and its copies are stored first, then the row and its audit entry in

@@ -17,11 +17,11 @@ public abstract class ContentAdminController<T>(ContentQueryService content, Con
     protected abstract ContentSection Section { get; }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, bool deleted = false)
+    public async Task<IActionResult> Index(string? q, bool deleted = false, int page = 1, CancellationToken cancellationToken = default)
     {
         var search = q?.Trim();
-        var rows = await content.ListAsync<T>(search, deleted);
-        return View("~/Areas/Admin/Views/Content/Index.cshtml", new ContentListScreen(Section, rows, search, deleted));
+        var list = await content.ListAsync<T>(search, deleted, page, cancellationToken);
+        return View("~/Areas/Admin/Views/Content/Index.cshtml", new ContentListScreen(Section, list, search, deleted));
     }
 
     [HttpGet("new")]

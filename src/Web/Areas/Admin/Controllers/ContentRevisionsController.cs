@@ -13,10 +13,13 @@ public abstract class ContentRevisionsController<T>(ContentQueryService content,
     protected abstract ContentSection Section { get; }
 
     [HttpGet("{id:int}/revisions")]
-    public async Task<IActionResult> Revisions(int id) =>
-        await content.HistoryAsync<T>(id) is { } history
-            ? View("~/Areas/Admin/Views/Content/Revisions.cshtml", new RevisionsScreen(Section, id, history.Title, history.Revisions))
+    public async Task<IActionResult> Revisions(int id, string? q, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var search = q?.Trim();
+        return await content.HistoryAsync<T>(id, search, page, cancellationToken) is { } history
+            ? View("~/Areas/Admin/Views/Content/Revisions.cshtml", new RevisionsScreen(Section, id, history.Title, history.Revisions, history.Latest, search))
             : NotFound();
+    }
 
     [HttpGet("{id:int}/revisions/{number:int}")]
     public async Task<IActionResult> Compare(int id, int number, int? with) =>

@@ -1,4 +1,5 @@
 using PiriSite.Web.Areas.Admin.Models;
+using PiriSite.Web.Areas.Admin.Services;
 using PiriSite.Web.Services.Media;
 
 namespace PiriSite.Web.Areas.Admin.Controllers;
@@ -8,8 +9,8 @@ namespace PiriSite.Web.Areas.Admin.Controllers;
 public sealed class MediaController(MediaLibraryService library) : AdminController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await ScreenAsync(null, null, cancellationToken));
+    public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default) =>
+        View(await ScreenAsync(null, null, cancellationToken, q?.Trim(), page));
 
     /// <param name="keptUpload">The token of the image kept from the last try, used when no new file is chosen.</param>
     [HttpPost("")]
@@ -43,6 +44,10 @@ public sealed class MediaController(MediaLibraryService library) : AdminControll
     public async Task<IActionResult> Kept(string token, CancellationToken cancellationToken) =>
         await library.FindKeptAsync(token, cancellationToken) is { } kept ? File(kept.Content, kept.ContentType) : NotFound();
 
-    private async Task<MediaIndexViewModel> ScreenAsync(string? altText, KeptImage? kept, CancellationToken cancellationToken) =>
-        new((await library.RecentAsync(cancellationToken)).Select(MediaItemViewModel.From).ToList(), altText, kept);
+    // After a form error the library shows its first page, unsearched, under the form shown again.
+    private async Task<MediaIndexViewModel> ScreenAsync(string? altText, KeptImage? kept, CancellationToken cancellationToken, string? search = null, int page = 1)
+    {
+        var found = await library.PageAsync(search, page, cancellationToken);
+        return new(found.With(found.Rows.Select(MediaItemViewModel.From).ToList()), altText, kept) { Query = search };
+    }
 }

@@ -138,9 +138,27 @@ public sealed record ReviewScheduleView(DateOnly? ReviewedOn, DateOnly? ReviewBy
         ReviewedOn is { } day ? ReviewCadence.DefaultReviewBy(day, fastMoving).ToString("MMM d, yyyy", CultureInfo.InvariantCulture) : "";
 }
 
-public sealed record ContentListScreen(ContentSection Section, IReadOnlyList<ContentListItem> Rows, string? Query, bool ShowDeleted);
+/// <summary>One page of the English pages of a section (current or deleted), with the search that found them.</summary>
+public sealed record ContentListScreen(ContentSection Section, ListPage<ContentListItem> List, string? Query, bool ShowDeleted)
+{
+    public IReadOnlyList<ContentListItem> Rows => List.Rows;
 
-public sealed record RevisionsScreen(ContentSection Section, int Id, string Title, IReadOnlyList<RevisionSummary> Revisions);
+    /// <summary>This list (its search, current or deleted) on page <paramref name="page"/>.</summary>
+    public string Address(int page) =>
+        ListPagerViewModel.Address(Section.AdminPath, page, ("q", Query), ("deleted", ShowDeleted ? "true" : null));
+
+    public ListPagerViewModel Pager => ListPagerViewModel.For($"Pages of {Section.Plural.ToLowerInvariant()}", List, Address);
+}
+
+/// <summary>One page of an item's history, with the search that found its revisions; <see cref="Latest"/> is the current one.</summary>
+public sealed record RevisionsScreen(ContentSection Section, int Id, string Title, ListPage<RevisionSummary> List, int Latest, string? Query)
+{
+    public IReadOnlyList<RevisionSummary> Revisions => List.Rows;
+
+    public string Address(int page) => ListPagerViewModel.Address($"{Section.AdminPath}/{Id}/revisions", page, ("q", Query));
+
+    public ListPagerViewModel Pager => ListPagerViewModel.For("Pages of the history", List, Address);
+}
 
 public sealed record RevisionDiffScreen(ContentSection Section, int Id, RevisionComparison Comparison);
 

@@ -27,6 +27,12 @@ public sealed record DashboardViewModel(
     /// <summary>Advertising snapshots still to file, oldest deadline first; null for staff, who do no filing.</summary>
     public AdvertisingToFile? AdvertisingToFile { get; init; }
 
+    /// <summary>
+    /// How many tasks each translation list shows (its count says how many there are): with thousands of pages, every
+    /// missing translation listed would make the dashboard megabytes long.
+    /// </summary>
+    public const int TranslationTasksShown = 12;
+
     /// <summary>A translation task's editor: the translation's own, or (when it is missing) the English page's, where it is added.</summary>
     public static string EditorPath(TranslationTask task)
     {

@@ -226,7 +226,9 @@ public sealed class AdvertisingArchiveService(SiteDbContext db, AuditLog audit, 
         var keys = await db.AdvertisingSnapshots.Select(s => s.PageKey).Distinct().ToListAsync(cancellationToken);
         // Each page's latest captured title, by its latest captured snapshot (two plain queries rather than a grouped First).
         var latest = await db.AdvertisingSnapshots.Where(s => s.Title != null).GroupBy(s => s.PageKey).Select(g => g.Max(s => s.Id)).ToListAsync(cancellationToken);
-        var titles = await db.AdvertisingSnapshots.Where(s => latest.Contains(s.Id)).ToDictionaryAsync(s => s.PageKey, s => s.Title!, cancellationToken);
+        // Only the two columns: a snapshot holds the page as captured, and there is one per published page.
+        var titles = await db.AdvertisingSnapshots.Where(s => latest.Contains(s.Id)).Select(s => new { s.PageKey, s.Title })
+            .ToDictionaryAsync(s => s.PageKey, s => s.Title!, cancellationToken);
         return keys
             .Select(key => new ArchivedPage(key, titles.TryGetValue(key, out var title) ? $"{title} ({AdvertisingLabels.Page(key)})" : AdvertisingLabels.Page(key)))
             .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)

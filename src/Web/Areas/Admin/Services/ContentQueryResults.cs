@@ -44,8 +44,8 @@ public sealed record ReviewWork(DateOnly Today, IReadOnlyList<ReviewDue> Overdue
 /// <summary>One revision in the history: who saved it, when, what the save did and which fields it changed (null: not recorded).</summary>
 public sealed record RevisionSummary(int Number, DateTime SavedAt, string SavedBy, string Note, RevisionChanges? Changes);
 
-/// <summary>An item's revisions, newest first, under its current title.</summary>
-public sealed record ContentHistory(string Title, IReadOnlyList<RevisionSummary> Revisions);
+/// <summary>One page of an item's revisions, newest first, under its current title; <see cref="Latest"/> is its current revision's number.</summary>
+public sealed record ContentHistory(string Title, ListPage<RevisionSummary> Revisions, int Latest);
 
 public enum DiffChange
 {

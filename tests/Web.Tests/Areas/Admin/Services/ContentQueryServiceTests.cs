@@ -16,13 +16,13 @@ public sealed class ContentQueryServiceTests(SiteFactory site) : IClassFixture<S
     [Fact]
     public async Task PracticeAreasAreFoundByTheirNameAndArticlesByTheirTitle()
     {
-        var areas = await QueryAsync(q => q.ListAsync<PracticeArea>("asylum", deleted: false));
-        var articles = await QueryAsync(q => q.ListAsync<Article>("287(g)", deleted: false));
+        var areas = await QueryAsync(async q => (await q.ListAsync<PracticeArea>("asylum", deleted: false)).Rows);
+        var articles = await QueryAsync(async q => (await q.ListAsync<Article>("287(g)", deleted: false)).Rows);
 
         Assert.Contains(areas, row => row.Slug == "asylum" && row.State == PublicationState.Published);
         Assert.DoesNotContain(areas, row => row.Slug == "family-immigration");
         Assert.Contains(articles, row => row.Slug == "what-is-the-ice-287g-program");
-        Assert.Empty(await QueryAsync(q => q.ListAsync<Article>(null, deleted: true)));
+        Assert.Empty((await QueryAsync(q => q.ListAsync<Article>(null, deleted: true))).Rows);
     }
 
     [Fact]
