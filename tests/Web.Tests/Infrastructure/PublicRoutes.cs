@@ -20,12 +20,16 @@ public static class PublicRoutes
 
     public const string ArticleSlug = "what-is-the-ice-287g-program";
 
+    /// <summary>The seeded topics the seeded article is filed under (src/Data/Seed/site.json): their indexes are public pages.</summary>
+    public static readonly string[] TopicSlugs = ["287g-and-immigration-enforcement", "deportation-defense"];
+
     public static IEnumerable<string> All =>
     [
         "/",
         "/practice-areas",
         .. PracticeAreaSlugs.Select(slug => $"/practice-areas/{slug}"),
         "/articles",
+        .. TopicSlugs.Select(slug => $"/articles/topics/{slug}"),
         $"/articles/{ArticleSlug}",
         "/about",
         "/consultation",

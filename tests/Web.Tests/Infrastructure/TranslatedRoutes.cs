@@ -24,6 +24,12 @@ public static class TranslatedRoutes
         ["special-immigrant-juvenile"] = ("inmigrante-juvenil-especial", "jeune-immigrant-special"),
     };
 
+    private static readonly Dictionary<string, (string Es, string Fr)> s_topics = new(StringComparer.Ordinal)
+    {
+        ["287g-and-immigration-enforcement"] = ("287g-y-control-migratorio", "287g-et-application-des-lois-sur-l-immigration"),
+        ["deportation-defense"] = ("defensa-contra-la-deportacion", "defense-contre-l-expulsion"),
+    };
+
     private static readonly (string Es, string Fr) s_article = ("que-es-el-programa-287g-de-ice", "qu-est-ce-que-le-programme-287g-de-l-ice");
 
     public static IEnumerable<string> PracticeAreaSlugs(SiteLanguage language) =>
@@ -48,6 +54,7 @@ public static class TranslatedRoutes
         SitePaths.Section(language, SiteSection.PracticeAreas),
         .. PracticeAreaSlugs(language).Select(slug => SitePaths.PracticeArea(language, slug)),
         SitePaths.Section(language, SiteSection.Articles),
+        .. PublicRoutes.TopicSlugs.Select(slug => SitePaths.Topic(language, Translated(language, slug, s_topics[slug]))),
         Article(language),
         SitePaths.Section(language, SiteSection.About),
         SitePaths.Section(language, SiteSection.Consultation),

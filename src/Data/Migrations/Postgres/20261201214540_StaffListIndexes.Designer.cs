@@ -747,6 +747,21 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("PiriSite.Domain.Content.ArticleTopic", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("ArticleTopics");
+                });
+
             modelBuilder.Entity("PiriSite.Domain.Content.ContentRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -1220,6 +1235,56 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.ToTable("SlugRedirects");
                 });
 
+            modelBuilder.Entity("PiriSite.Domain.Content.Topic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TranslationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Culture", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TranslationKey", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("Topics");
+                });
+
             modelBuilder.Entity("PiriSite.Domain.Messaging.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -1367,6 +1432,21 @@ namespace PiriSite.Data.Migrations.Postgres
                     b.HasOne("PiriSite.Domain.Consultations.ConsultationRequest", null)
                         .WithMany()
                         .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Content.ArticleTopic", b =>
+                {
+                    b.HasOne("PiriSite.Domain.Content.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PiriSite.Domain.Content.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -714,6 +714,21 @@ namespace PiriSite.Data.Migrations.Sqlite
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("PiriSite.Domain.Content.ArticleTopic", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("ArticleTopics");
+                });
+
             modelBuilder.Entity("PiriSite.Domain.Content.ContentRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -1175,6 +1190,54 @@ namespace PiriSite.Data.Migrations.Sqlite
                     b.ToTable("SlugRedirects");
                 });
 
+            modelBuilder.Entity("PiriSite.Domain.Content.Topic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Culture", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TranslationKey", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("Topics");
+                });
+
             modelBuilder.Entity("PiriSite.Domain.Messaging.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -1320,6 +1383,21 @@ namespace PiriSite.Data.Migrations.Sqlite
                     b.HasOne("PiriSite.Domain.Consultations.ConsultationRequest", null)
                         .WithMany()
                         .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PiriSite.Domain.Content.ArticleTopic", b =>
+                {
+                    b.HasOne("PiriSite.Domain.Content.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PiriSite.Domain.Content.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

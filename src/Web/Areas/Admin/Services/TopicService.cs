@@ -115,7 +115,7 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
             });
         }
 
-        await pageCache.EvictAsync(ContentKind.Article);
+        await pageCache.TopicsChangedAsync();
         return new TopicSaveOutcome(rows.First(t => t.Culture == SiteCulture.English).Id, errors);
     }
 
@@ -135,7 +135,7 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
         audit.Add(actor, "Topic deleted", TopicLabels.Target(topic.Name),
             string.Create(CultureInfo.InvariantCulture, $"{TopicLabels.Names(topic)}; taken off {links.Count} article(s), which are kept"));
         await db.SaveChangesAsync();
-        await pageCache.EvictAsync(ContentKind.Article);
+        await pageCache.TopicsChangedAsync();
         return topic;
     }
 
@@ -172,7 +172,7 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
 
         audit.Add(actor, "Topics reordered", TopicLabels.Target(order[index].Name), $"Moved {(up ? "up, before" : "down, after")} {order[other].Name}");
         await db.SaveChangesAsync();
-        await pageCache.EvictAsync(ContentKind.Article);
+        await pageCache.TopicsChangedAsync();
         return true;
     }
 
