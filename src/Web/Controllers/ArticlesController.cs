@@ -9,7 +9,7 @@ using PiriSite.Web.ViewModels;
 
 namespace PiriSite.Web.Controllers;
 
-/// <summary>The articles, their list and their Atom feed, in the address's language.</summary>
+/// <summary>An article and the Atom feed of the articles, in the address's language.</summary>
 [Route("articles")]
 [LocalizedRoutes]
 public sealed class ArticlesController(
@@ -21,30 +21,6 @@ public sealed class ArticlesController(
     IOptions<SiteOptions> site) : Controller
 {
     private const int FeedLength = 20;
-
-    [HttpGet("")]
-    [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag])]
-    public Task<IActionResult> Index(CancellationToken cancellationToken) => IndexPageAsync(1, cancellationToken);
-
-    /// <summary>Page 2 onwards of the index ("/articles/page/2"); page 1 lives at the index's own address.</summary>
-    [HttpGet("page/{number:int}")]
-    [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag])]
-    public Task<IActionResult> IndexPage(int number, CancellationToken cancellationToken) =>
-        number == 1
-            ? Task.FromResult<IActionResult>(RedirectPermanent(SitePaths.Section(SiteLanguage.Current, SiteSection.Articles)))
-            : IndexPageAsync(number, cancellationToken);
-
-    /// <summary>The articles filed under one topic, newest first, 20 a page.</summary>
-    [HttpGet("topics/{slug}")]
-    [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag])]
-    public Task<IActionResult> Topic(string slug, CancellationToken cancellationToken) => TopicPageAsync(slug, 1, cancellationToken);
-
-    [HttpGet("topics/{slug}/page/{number:int}")]
-    [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag])]
-    public async Task<IActionResult> TopicPage(string slug, int number, CancellationToken cancellationToken) =>
-        number == 1 && await content.FindTopicAsync(slug, cancellationToken) is not null
-            ? RedirectPermanent(SitePaths.Topic(SiteLanguage.Current, slug))
-            : await TopicPageAsync(slug, number, cancellationToken);
 
     /// <summary>The newest articles of this language as an Atom feed.</summary>
     [HttpGet("feed.xml")]
@@ -85,72 +61,6 @@ public sealed class ArticlesController(
             Topics = detail.Topics,
             Related = [.. detail.Related.Select(ArticleListItem.Of)],
         });
-    }
-
-    private async Task<IActionResult> IndexPageAsync(int number, CancellationToken cancellationToken)
-    {
-        var list = await content.ListArticlesAsync(number, cancellationToken);
-        if (list is null)
-        {
-            return NotFound();
-        }
-
-        var language = SiteLanguage.Current;
-        var heading = text["Immigration articles"];
-        return await ListViewAsync(list, SitePaths.Section(language, SiteSection.Articles), heading,
-            text["Plain-language explanations of immigration law and enforcement, for immigrants and their families."],
-            text["Plain-language explanations of U.S. immigration law and enforcement from The Piri Law Firm."], topic: null, alternates: null, cancellationToken);
-    }
-
-    private async Task<IActionResult> TopicPageAsync(string slug, int number, CancellationToken cancellationToken)
-    {
-        if (await content.FindTopicAsync(slug, cancellationToken) is not { } topic
-            || await content.ListTopicArticlesAsync(topic, number, cancellationToken) is not { } list)
-        {
-            return NotFound();
-        }
-
-        var heading = text["Articles about {0}", topic.Name];
-        var lead = topic.Description.Length > 0 ? topic.Description : text["Our articles filed under {0}, newest first.", topic.Name].Value;
-        return await ListViewAsync(list, SitePaths.Topic(SiteLanguage.Current, topic.Slug), heading, lead, lead, topic,
-            await content.ListTopicTranslationsAsync(topic, cancellationToken), cancellationToken);
-    }
-
-    // An index page: page 1 is the list's own address (with its translations as alternates); the others are numbered,
-    // each its own canonical address, linked to their neighbours with rel="prev"/"next".
-    private async Task<IActionResult> ListViewAsync(
-        ArticleListPage list, string listPath, string heading, string lead, string description, PublishedTopic? topic,
-        IReadOnlyList<PageAlternate>? alternates, CancellationToken cancellationToken)
-    {
-        var language = SiteLanguage.Current;
-        var paging = list.Paging;
-        var title = paging.Number == 1 ? heading : text["{0}, page {1} of {2}", heading, paging.Number, paging.Count].Value;
-        var page = pages.For(Request, await firmProfile.GetAsync(cancellationToken), title, description) with
-        {
-            Section = SiteSection.Articles,
-            PreviousPagePath = paging.HasPrevious ? SitePaths.Paged(language, listPath, paging.Number - 1) : null,
-            NextPagePath = paging.HasNext ? SitePaths.Paged(language, listPath, paging.Number + 1) : null,
-        };
-        if (alternates is not null && paging.Number == 1)
-        {
-            page = page with { Alternates = alternates };
-        }
-
-        if (topic is not null)
-        {
-            page = page with
-            {
-                Breadcrumbs =
-                [
-                    new(text["Home"], SitePaths.Home(language)),
-                    new(text["Articles"], SitePaths.Section(language, SiteSection.Articles)),
-                    new(topic.Name, listPath),
-                ],
-            };
-        }
-
-        var topics = await content.ListTopicsAsync(cancellationToken);
-        return View("Index", new ArticleIndexViewModel(page, heading, lead, list, listPath, topics, topic));
     }
 
     // The page is evicted when it or an article it lists as related is saved (not on every article's save).

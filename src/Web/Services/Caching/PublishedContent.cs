@@ -1,33 +1,6 @@
 namespace PiriSite.Web.Services.Caching;
 
 /// <summary>
-/// An article or practice area as lists, links and navigation need it: its address, title, summary and dates, never
-/// its body (a page reads its body from the database when it is rendered, then the output cache keeps the page).
-/// </summary>
-public sealed record PublishedPage(
-    ContentKind Kind,
-    int Id,
-    string TranslationKey,
-    string Slug,
-    string Title,
-    string Summary,
-    string AuthorName,
-    DateTime? PublishedAt,
-    DateTime UpdatedAt,
-    int DisplayOrder,
-    IReadOnlyList<int> TopicIds)
-{
-    /// <summary>Its time has come: an article needs a publication time; a practice area without one is public at once.</summary>
-    public bool IsPublicAt(DateTime utcNow) => PublishedAt is { } at ? at <= utcNow : Kind == ContentKind.PracticeArea;
-
-    /// <summary>When the public page last changed: its last save, or its going live if that came later.</summary>
-    public DateTime LastChangedAt => PublishedAt is { } at && at > UpdatedAt ? at : UpdatedAt;
-}
-
-/// <summary>A topic as its index page and links need it, in one language.</summary>
-public sealed record PublishedTopic(int Id, string TranslationKey, string Name, string Slug, string Description, int DisplayOrder, DateTime UpdatedAt);
-
-/// <summary>
 /// What every public page needs, held in memory for every language: the firm profile, the consultation notice, the
 /// topics, old addresses, and each published article and practice area without its body (<see cref="PublishedPage"/>:
 /// about half a kilobyte each, so 10,000 articles take a few megabytes; bodies would take hundreds). Reading these
@@ -36,64 +9,10 @@ public sealed record PublishedTopic(int Id, string TranslationKey, string Name, 
 /// addresses after a page's save, the topics after theirs, the profile and notices after theirs; with several
 /// instances, the same after a save on any of them (<see cref="ContentChangeChannel"/>).
 /// </summary>
-public sealed class PublishedContent(IServiceScopeFactory scopes, ContentGeneration changes) : IDisposable
+public sealed partial class PublishedContent(IServiceScopeFactory scopes, ContentGeneration changes) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _current;
-
-    /// <summary>
-    /// One language's published content. Scheduled pages are included; callers compare <c>PublishedAt</c> with the
-    /// clock. Articles are newest first, practice areas and topics in their display order.
-    /// </summary>
-    public sealed class LanguageContent
-    {
-        public LanguageContent(
-            SiteLanguage language,
-            FirmProfile? firm,
-            ConsultationNoticeVersion? notice,
-            IEnumerable<PublishedPage> articles,
-            IEnumerable<PublishedPage> practiceAreas,
-            IEnumerable<PublishedTopic> topics,
-            IEnumerable<SlugRedirect> redirects)
-        {
-            Language = language;
-            Firm = firm;
-            Notice = notice;
-            Articles = [.. articles.OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title, StringComparer.Ordinal).ThenBy(a => a.Id)];
-            PracticeAreas = [.. practiceAreas.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Title, StringComparer.Ordinal)];
-            Topics = [.. topics.OrderBy(t => t.DisplayOrder).ThenBy(t => t.Name, StringComparer.Ordinal)];
-            Redirects = [.. redirects];
-            ArticlesBySlug = Articles.ToDictionary(a => a.Slug, StringComparer.Ordinal);
-            ArticlesByKey = Articles.ToDictionary(a => a.TranslationKey, StringComparer.Ordinal);
-            PracticeAreasBySlug = PracticeAreas.ToDictionary(p => p.Slug, StringComparer.Ordinal);
-            PracticeAreasByKey = PracticeAreas.ToDictionary(p => p.TranslationKey, StringComparer.Ordinal);
-            TopicsBySlug = Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-        }
-
-        public SiteLanguage Language { get; }
-        public FirmProfile? Firm { get; }
-        public ConsultationNoticeVersion? Notice { get; }
-        public IReadOnlyList<PublishedPage> Articles { get; }
-        public IReadOnlyList<PublishedPage> PracticeAreas { get; }
-        public IReadOnlyList<PublishedTopic> Topics { get; }
-        public IReadOnlyList<SlugRedirect> Redirects { get; }
-        public IReadOnlyDictionary<string, PublishedPage> ArticlesBySlug { get; }
-        public IReadOnlyDictionary<string, PublishedPage> ArticlesByKey { get; }
-        public IReadOnlyDictionary<string, PublishedPage> PracticeAreasBySlug { get; }
-        public IReadOnlyDictionary<string, PublishedPage> PracticeAreasByKey { get; }
-        public IReadOnlyDictionary<string, PublishedTopic> TopicsBySlug { get; }
-
-        public IReadOnlyList<PublishedPage> Pages(ContentKind kind) => kind == ContentKind.Article ? Articles : PracticeAreas;
-
-        public IReadOnlyDictionary<string, PublishedPage> PagesBySlug(ContentKind kind) => kind == ContentKind.Article ? ArticlesBySlug : PracticeAreasBySlug;
-
-        public IReadOnlyDictionary<string, PublishedPage> PagesByKey(ContentKind kind) => kind == ContentKind.Article ? ArticlesByKey : PracticeAreasByKey;
-
-        internal LanguageContent With(
-            FirmProfile? firm = null, ConsultationNoticeVersion? notice = null, IEnumerable<PublishedPage>? articles = null,
-            IEnumerable<PublishedPage>? practiceAreas = null, IEnumerable<PublishedTopic>? topics = null, IEnumerable<SlugRedirect>? redirects = null) =>
-            new(Language, firm ?? Firm, notice ?? Notice, articles ?? Articles, practiceAreas ?? PracticeAreas, topics ?? Topics, redirects ?? Redirects);
-    }
 
     /// <summary>
     /// One consistent copy of every language. <see cref="Firm"/> and <see cref="PracticeAreas"/> are the request's

@@ -1,0 +1,58 @@
+namespace PiriSite.Web.Services.Caching;
+
+public sealed partial class PublishedContent
+{
+    /// <summary>
+    /// One language's published content. Scheduled pages are included; callers compare <c>PublishedAt</c> with the
+    /// clock. Articles are newest first, practice areas and topics in their display order.
+    /// </summary>
+    public sealed class LanguageContent
+    {
+        public LanguageContent(
+            SiteLanguage language,
+            FirmProfile? firm,
+            ConsultationNoticeVersion? notice,
+            IEnumerable<PublishedPage> articles,
+            IEnumerable<PublishedPage> practiceAreas,
+            IEnumerable<PublishedTopic> topics,
+            IEnumerable<SlugRedirect> redirects)
+        {
+            Language = language;
+            Firm = firm;
+            Notice = notice;
+            Articles = [.. articles.OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Title, StringComparer.Ordinal).ThenBy(a => a.Id)];
+            PracticeAreas = [.. practiceAreas.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Title, StringComparer.Ordinal)];
+            Topics = [.. topics.OrderBy(t => t.DisplayOrder).ThenBy(t => t.Name, StringComparer.Ordinal)];
+            Redirects = [.. redirects];
+            ArticlesBySlug = Articles.ToDictionary(a => a.Slug, StringComparer.Ordinal);
+            ArticlesByKey = Articles.ToDictionary(a => a.TranslationKey, StringComparer.Ordinal);
+            PracticeAreasBySlug = PracticeAreas.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+            PracticeAreasByKey = PracticeAreas.ToDictionary(p => p.TranslationKey, StringComparer.Ordinal);
+            TopicsBySlug = Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        }
+
+        public SiteLanguage Language { get; }
+        public FirmProfile? Firm { get; }
+        public ConsultationNoticeVersion? Notice { get; }
+        public IReadOnlyList<PublishedPage> Articles { get; }
+        public IReadOnlyList<PublishedPage> PracticeAreas { get; }
+        public IReadOnlyList<PublishedTopic> Topics { get; }
+        public IReadOnlyList<SlugRedirect> Redirects { get; }
+        public IReadOnlyDictionary<string, PublishedPage> ArticlesBySlug { get; }
+        public IReadOnlyDictionary<string, PublishedPage> ArticlesByKey { get; }
+        public IReadOnlyDictionary<string, PublishedPage> PracticeAreasBySlug { get; }
+        public IReadOnlyDictionary<string, PublishedPage> PracticeAreasByKey { get; }
+        public IReadOnlyDictionary<string, PublishedTopic> TopicsBySlug { get; }
+
+        public IReadOnlyList<PublishedPage> Pages(ContentKind kind) => kind == ContentKind.Article ? Articles : PracticeAreas;
+
+        public IReadOnlyDictionary<string, PublishedPage> PagesBySlug(ContentKind kind) => kind == ContentKind.Article ? ArticlesBySlug : PracticeAreasBySlug;
+
+        public IReadOnlyDictionary<string, PublishedPage> PagesByKey(ContentKind kind) => kind == ContentKind.Article ? ArticlesByKey : PracticeAreasByKey;
+
+        internal LanguageContent With(
+            FirmProfile? firm = null, ConsultationNoticeVersion? notice = null, IEnumerable<PublishedPage>? articles = null,
+            IEnumerable<PublishedPage>? practiceAreas = null, IEnumerable<PublishedTopic>? topics = null, IEnumerable<SlugRedirect>? redirects = null) =>
+            new(Language, firm ?? Firm, notice ?? Notice, articles ?? Articles, practiceAreas ?? PracticeAreas, topics ?? Topics, redirects ?? Redirects);
+    }
+}
