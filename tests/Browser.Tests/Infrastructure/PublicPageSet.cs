@@ -57,12 +57,19 @@ public static partial class PublicPageSet
 
     private static async Task<IReadOnlyList<string>> SitemapPathsAsync(SiteFactory factory)
     {
+        // The index names each language's sitemap; those name the pages.
         using var client = factory.CreateClient();
-        var sitemap = await client.GetStringAsync("/sitemap.xml");
-        return LocPattern().Matches(sitemap)
-            .Select(match => new Uri(WebUtility.HtmlDecode(match.Groups[1].Value)).AbsolutePath)
-            .ToList();
+        var paths = new List<string>();
+        foreach (var sitemap in Locations(await client.GetStringAsync("/sitemap.xml")))
+        {
+            paths.AddRange(Locations(await client.GetStringAsync(sitemap)));
+        }
+
+        return paths;
     }
+
+    private static IEnumerable<string> Locations(string sitemap) =>
+        LocPattern().Matches(sitemap).Select(match => new Uri(WebUtility.HtmlDecode(match.Groups[1].Value)).AbsolutePath);
 
     private static async Task<PublicPage> GetAsync(SiteFactory factory, SiteLanguage language, string path, HttpStatusCode expected)
     {
