@@ -3,15 +3,17 @@
 # Site__PublicBaseUrl is required at run time (the site refuses to start without it); X-Forwarded-* headers are
 # believed only from ForwardedHeaders__KnownProxies__N / ForwardedHeaders__KnownNetworks__N (see docker-compose.yml).
 
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The image's own architecture (amd64, arm64): the site is compiled ahead of time for it (Web.csproj, PublishReadyToRun).
+ARG TARGETARCH
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Domain/Domain.csproj src/Domain/
 COPY src/Data/Data.csproj src/Data/
 COPY src/Web/Web.csproj src/Web/
-RUN dotnet restore src/Web/Web.csproj
+RUN dotnet restore src/Web/Web.csproj -a $TARGETARCH
 COPY src/ src/
-RUN dotnet publish src/Web/Web.csproj --configuration Release --no-restore --output /app
+RUN dotnet publish src/Web/Web.csproj --configuration Release -a $TARGETARCH --no-restore --output /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # pg_dump and pg_restore, for the backup and restore commands and the daily backup on PostgreSQL. This image is

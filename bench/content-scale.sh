@@ -34,7 +34,7 @@ if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "Port $port is in u
 site_dir=${BENCH_SITE_DIR:-}
 if [ -z "$site_dir" ]; then
   echo "Publishing a Release build..." >&2
-  dotnet publish src/Web -c Release -o "$work/site" --nologo -v quiet >/dev/null
+  dotnet publish src/Web -c Release --use-current-runtime -o "$work/site" --nologo -v quiet >/dev/null
   site_dir="$work/site"
 fi
 site_dir=$(cd "$site_dir" && pwd)

@@ -23,7 +23,7 @@ port=${PORT:-5310}
 cleanup() { [ -n "${site:-}" ] && kill "$site" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish src/Web -c Release -o "$work/site" --nologo -v quiet >/dev/null
+dotnet publish src/Web -c Release --use-current-runtime -o "$work/site" --nologo -v quiet >/dev/null
 (cd "$work/site" && exec env ASPNETCORE_ENVIRONMENT=Production Site__PublicBaseUrl="http://127.0.0.1:$port" ConnectionStrings__Site="Data Source=$work/site.db" \
   Site__DataProtectionKeysPath="$work/keys" Mail__PickupDirectory="$work/mail" Serilog__MinimumLevel__Default=Warning \
   dotnet PiriSite.Web.dll --urls "http://127.0.0.1:$port" >"$work/site.log" 2>&1) &

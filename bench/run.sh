@@ -44,7 +44,7 @@ trap cleanup EXIT
 port=${BENCH_PORT:-5300}
 
 echo "Publishing Release builds..." >&2
-dotnet publish src/Web -c Release -o "$work/site" --nologo -v quiet >/dev/null
+dotnet publish src/Web -c Release --use-current-runtime -o "$work/site" --nologo -v quiet >/dev/null
 dotnet publish bench/baseline -c Release -o "$work/baseline" --nologo -v quiet >/dev/null
 
 # What every site instance shares: production settings, quiet logs, mail to files, the consultation rate limit

@@ -49,7 +49,7 @@ proxy_port=$((port + 2))
 site_dir=${BENCH_SITE_DIR:-}
 if [ -z "$site_dir" ]; then
   echo "Publishing a Release build..." >&2
-  dotnet publish src/Web -c Release -o "$work/site" --nologo -v quiet >/dev/null
+  dotnet publish src/Web -c Release --use-current-runtime -o "$work/site" --nologo -v quiet >/dev/null
   site_dir="$work/site"
 fi
 

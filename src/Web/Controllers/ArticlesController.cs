@@ -49,7 +49,7 @@ public sealed class ArticlesController(
         }
 
         var article = detail.Article;
-        TagCachedPage([article.TranslationKey, .. detail.Related.Select(r => r.TranslationKey)]);
+        TagCachedPage([article.TranslationKey, .. detail.RelatedKeys]);
         var firm = await firmProfile.GetAsync(cancellationToken);
         var page = pages.For(Request, firm, article.PageTitle, article.PageDescription) with
         {
@@ -59,7 +59,7 @@ public sealed class ArticlesController(
         return View(ArticlePageViewModel.Create(page, article, article.RenderedBody(), firm, notice, Request.Path, text) with
         {
             Topics = detail.Topics,
-            Related = [.. detail.Related.Select(ArticleListItem.Of)],
+            Related = detail.Related,
         });
     }
 

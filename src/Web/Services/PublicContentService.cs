@@ -16,10 +16,14 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
     public Task<IReadOnlyList<PracticeAreaListItem>> ListPracticeAreasAsync(CancellationToken cancellationToken = default) =>
         ListPracticeAreasAsync(SiteLanguage.Current, cancellationToken);
 
-    public async Task<IReadOnlyList<PracticeAreaListItem>> ListPracticeAreasAsync(SiteLanguage language, CancellationToken cancellationToken = default) =>
-        (await PublicPagesAsync(ContentKind.PracticeArea, language, cancellationToken))
-            .Select(p => new PracticeAreaListItem(p.Title, p.Slug, p.Summary))
-            .ToList();
+    public async Task<IReadOnlyList<PracticeAreaListItem>> ListPracticeAreasAsync(SiteLanguage language, CancellationToken cancellationToken = default)
+    {
+        var areas = await PublicPagesAsync(ContentKind.PracticeArea, language, cancellationToken);
+        var ids = areas.Select(p => p.Id).ToList();
+        var summaries = await db.PracticeAreas.Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Summary }).ToDictionaryAsync(p => p.Id, p => p.Summary, cancellationToken);
+        return areas.Select(p => new PracticeAreaListItem(p.Title, p.Slug, summaries.GetValueOrDefault(p.Id, ""))).ToList();
+    }
 
     /// <summary>A public practice area of the request's language, whole (its body read now), or null.</summary>
     public async Task<PracticeArea?> FindPracticeAreaAsync(string slug, CancellationToken cancellationToken = default) =>
@@ -29,11 +33,11 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
 
     /// <summary>Page <paramref name="page"/> of the request's language's articles, newest first; null when there is no such page.</summary>
     public async Task<ArticleListPage?> ListArticlesAsync(int page, CancellationToken cancellationToken = default) =>
-        PageOf(await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken), page);
+        await PageOfAsync(await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken), page, cancellationToken);
 
     /// <summary>The newest articles of the request's language, for the home page.</summary>
     public async Task<IReadOnlyList<ArticleListItem>> ListLatestArticlesAsync(int take, CancellationToken cancellationToken = default) =>
-        (await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken)).Take(take).Select(ArticleListItem.Of).ToList();
+        await CardsAsync([.. (await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken)).Take(take)], cancellationToken);
 
     /// <summary>The request's language's topics that have at least one public article, in their order.</summary>
     public async Task<IReadOnlyList<PublishedTopic>> ListTopicsAsync(CancellationToken cancellationToken = default)
@@ -51,7 +55,7 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
     {
         ArgumentNullException.ThrowIfNull(topic);
         var articles = await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken);
-        return PageOf([.. articles.Where(a => a.TopicIds.Contains(topic.Id))], page);
+        return await PageOfAsync([.. articles.Where(a => a.TopicIds.Contains(topic.Id))], page, cancellationToken);
     }
 
     /// <summary>The topic in every language it exists in, for the hreflang links and the language switcher.</summary>
@@ -78,7 +82,8 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
 
         var content = (await published.GetAsync(cancellationToken)).In(SiteLanguage.Current);
         var topics = content.Topics.Where(t => page.TopicIds.Contains(t.Id)).ToList();
-        return new ArticleDetail(article, topics, Related(content, page, clock.GetUtcNow().UtcDateTime));
+        var related = Related(content, page, clock.GetUtcNow().UtcDateTime);
+        return new ArticleDetail(article, topics, await CardsAsync(related, cancellationToken)) { RelatedKeys = [.. related.Select(r => r.TranslationKey)] };
     }
 
     /// <summary>The newest public articles of the request's language, whole, for its feed.</summary>
@@ -192,12 +197,21 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
             .ToList();
     }
 
-    private static ArticleListPage? PageOf(IReadOnlyList<PublishedPage> articles, int number)
+    private async Task<ArticleListPage?> PageOfAsync(IReadOnlyList<PublishedPage> articles, int number, CancellationToken cancellationToken)
     {
         var paging = new Paging(number, Paging.PublicPageSize, articles.Count);
         return paging.Exists
-            ? new ArticleListPage([.. articles.Skip(paging.Skip).Take(paging.Size).Select(ArticleListItem.Of)], paging)
+            ? new ArticleListPage(await CardsAsync([.. articles.Skip(paging.Skip).Take(paging.Size)], cancellationToken), paging)
             : null;
+    }
+
+    // Summaries are not kept in memory (they would be most of it): read for just the cards a page shows.
+    private async Task<IReadOnlyList<ArticleListItem>> CardsAsync(IReadOnlyList<PublishedPage> articles, CancellationToken cancellationToken)
+    {
+        var ids = articles.Select(a => a.Id).ToList();
+        var summaries = await db.Articles.Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Summary }).ToDictionaryAsync(a => a.Id, a => a.Summary, cancellationToken);
+        return articles.Select(a => ArticleListItem.Of(a, summaries.GetValueOrDefault(a.Id, ""))).ToList();
     }
 
     private async Task<PublishedPage?> FindPublicAsync(ContentKind kind, string slug, CancellationToken cancellationToken) =>

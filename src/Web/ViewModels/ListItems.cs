@@ -7,10 +7,10 @@ public sealed record PracticeAreaListItem(string Name, string Slug, string Summa
 public sealed record ArticleListItem(string Title, string Slug, string Summary, string AuthorName, DateTime PublishedAt, DateTime UpdatedAt)
 {
     /// <summary>A public article's card (public articles always have a publication time).</summary>
-    public static ArticleListItem Of(PublishedPage article)
+    public static ArticleListItem Of(PublishedPage article, string summary)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new(article.Title, article.Slug, article.Summary, article.AuthorName, article.PublishedAt!.Value, article.UpdatedAt);
+        return new(article.Title, article.Slug, summary, article.AuthorName, article.PublishedAt!.Value, article.UpdatedAt);
     }
 }
 
@@ -18,7 +18,11 @@ public sealed record ArticleListItem(string Title, string Slug, string Summary, 
 public sealed record ArticleListPage(IReadOnlyList<ArticleListItem> Articles, Paging Paging);
 
 /// <summary>A public article, whole, with the topics it is filed under and up to three related articles.</summary>
-public sealed record ArticleDetail(Article Article, IReadOnlyList<PublishedTopic> Topics, IReadOnlyList<PublishedPage> Related);
+public sealed record ArticleDetail(Article Article, IReadOnlyList<PublishedTopic> Topics, IReadOnlyList<ArticleListItem> Related)
+{
+    /// <summary>The related articles' translation keys: the page is evicted when one of them is saved.</summary>
+    public IReadOnlyList<string> RelatedKeys { get; init; } = [];
+}
 
 /// <summary>A public page's path and when its content last changed.</summary>
 public sealed record PageDate(string Path, DateTime LastModified);

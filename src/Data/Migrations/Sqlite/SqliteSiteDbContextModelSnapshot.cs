@@ -704,6 +704,8 @@ namespace PiriSite.Data.Migrations.Sqlite
 
                     b.HasIndex("Culture", "Status", "PublishedAt");
 
+                    b.HasIndex(new[] { "Status", "DeletedAt", "Culture", "PublishedAt", "UpdatedAt", "TranslationKey", "Slug", "Title", "AuthorName" }, "IX_Articles_Published");
+
                     b.HasIndex(new[] { "Culture", "DeletedAt", "UpdatedAt" }, "IX_Articles_StaffList");
 
                     b.HasIndex(new[] { "DeletedAt", "Status", "PublishedAt", "ReviewedAt", "ReviewBy", "FastMoving", "Culture", "TranslationKey", "TextVersion", "SourceTextVersion" }, "IX_Articles_State");

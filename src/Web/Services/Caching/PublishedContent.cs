@@ -2,8 +2,9 @@ namespace PiriSite.Web.Services.Caching;
 
 /// <summary>
 /// What every public page needs, held in memory for every language: the firm profile, the consultation notice, the
-/// topics, old addresses, and each published article and practice area without its body (<see cref="PublishedPage"/>:
-/// about half a kilobyte each, so 10,000 articles take a few megabytes; bodies would take hundreds). Reading these
+/// topics, old addresses, and each published article and practice area without its body or summary
+/// (<see cref="PublishedPage"/>: a few hundred bytes each, so 10,000 articles take a few megabytes; bodies would take
+/// hundreds). Reading these
 /// from the database on each request cost more than rendering the page (bench/RESULTS.md).
 /// After a save only what changed is read again (<see cref="ContentGeneration"/> records it): one row and its
 /// addresses after a page's save, the topics after theirs, the profile and notices after theirs; with several
@@ -79,12 +80,12 @@ public sealed partial class PublishedContent(IServiceScopeFactory scopes, Conten
     private static IQueryable<PageRow> ArticleRows(IQueryable<Article> articles) =>
         articles.AsNoTracking()
             .Where(a => a.Status == ContentStatus.Published && a.DeletedAt == null)
-            .Select(a => new PageRow(a.Id, a.Culture, a.TranslationKey, a.Slug, a.Title, a.Summary, a.AuthorName, a.PublishedAt, a.UpdatedAt, 0));
+            .Select(a => new PageRow(a.Id, a.Culture, a.TranslationKey, a.Slug, a.Title, a.AuthorName, a.PublishedAt, a.UpdatedAt, 0));
 
     private static IQueryable<PageRow> PracticeAreaRows(IQueryable<PracticeArea> areas) =>
         areas.AsNoTracking()
             .Where(p => p.Status == ContentStatus.Published && p.DeletedAt == null)
-            .Select(p => new PageRow(p.Id, p.Culture, p.TranslationKey, p.Slug, p.Name, p.Summary, "", p.PublishedAt, p.UpdatedAt, p.DisplayOrder));
+            .Select(p => new PageRow(p.Id, p.Culture, p.TranslationKey, p.Slug, p.Name, "", p.PublishedAt, p.UpdatedAt, p.DisplayOrder));
 
     // Everything, for all languages at once, split by culture in memory. No column of a body is read.
     private async Task<Snapshot> LoadAsync(long generation, CancellationToken cancellationToken)
@@ -204,10 +205,10 @@ public sealed partial class PublishedContent(IServiceScopeFactory scopes, Conten
         new(topic.Id, topic.TranslationKey, topic.Name, topic.Slug, topic.Description, topic.DisplayOrder, topic.UpdatedAt);
 
     private sealed record PageRow(
-        int Id, string Culture, string TranslationKey, string Slug, string Title, string Summary, string AuthorName,
+        int Id, string Culture, string TranslationKey, string Slug, string Title, string AuthorName,
         DateTime? PublishedAt, DateTime UpdatedAt, int DisplayOrder)
     {
         public PublishedPage ToPage(ContentKind kind, IEnumerable<int> topicIds) =>
-            new(kind, Id, TranslationKey, Slug, Title, Summary, AuthorName, PublishedAt, UpdatedAt, DisplayOrder, [.. topicIds.Order()]);
+            new(kind, Id, TranslationKey, Slug, Title, AuthorName, PublishedAt, UpdatedAt, DisplayOrder, [.. topicIds.Order()]);
     }
 }

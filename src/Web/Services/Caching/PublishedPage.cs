@@ -1,8 +1,9 @@
 namespace PiriSite.Web.Services.Caching;
 
 /// <summary>
-/// An article or practice area as lists, links and navigation need it: its address, title, summary and dates, never
-/// its body (a page reads its body from the database when it is rendered, then the output cache keeps the page).
+/// An article or practice area as links and navigation need it: its address, title and dates, never its body or
+/// summary (a page reads those from the database when it is rendered, for just what it shows, then the output cache
+/// keeps the page).
 /// </summary>
 public sealed record PublishedPage(
     ContentKind Kind,
@@ -10,7 +11,6 @@ public sealed record PublishedPage(
     string TranslationKey,
     string Slug,
     string Title,
-    string Summary,
     string AuthorName,
     DateTime? PublishedAt,
     DateTime UpdatedAt,
