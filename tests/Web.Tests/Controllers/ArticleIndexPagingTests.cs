@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Controllers;
 
 /// <summary>The article indexes 20 a page, newest first, each page at its own address linked to its neighbours.</summary>
-public sealed partial class ArticleIndexPagingTests : IAsyncLifetime, IDisposable
+public sealed class ArticleIndexPagingTests : IAsyncLifetime, IDisposable
 {
     // With the seeded 287(g) article (newer than these), English has 46 articles: pages of 20, 20 and 6.
     private const int Added = 45;
@@ -25,10 +24,10 @@ public sealed partial class ArticleIndexPagingTests : IAsyncLifetime, IDisposabl
 
         var html = await client.GetStringAsync("/articles");
 
-        Assert.Equal(["/articles/" + PublicRoutes.ArticleSlug, .. Enumerable.Range(1, 19).Select(n => $"/articles/paged-{n}")], CardLinks(html));
+        Assert.Equal(["/articles/" + PublicRoutes.ArticleSlug, .. Enumerable.Range(1, 19).Select(n => $"/articles/paged-{n}")], Html.CardLinks(html));
         Assert.Equal(SiteFactory.BaseAddress + "/articles", Html.Canonical(html));
-        Assert.Null(Link(html, "prev"));
-        Assert.Equal(SiteFactory.BaseAddress + "/articles/page/2", Link(html, "next"));
+        Assert.Null(Html.LinkRel(html, "prev"));
+        Assert.Equal(SiteFactory.BaseAddress + "/articles/page/2", Html.LinkRel(html, "next"));
     }
 
     [Fact]
@@ -38,10 +37,10 @@ public sealed partial class ArticleIndexPagingTests : IAsyncLifetime, IDisposabl
 
         var html = await client.GetStringAsync("/articles/page/2");
 
-        Assert.Equal(Enumerable.Range(20, 20).Select(n => $"/articles/paged-{n}"), CardLinks(html));
+        Assert.Equal(Enumerable.Range(20, 20).Select(n => $"/articles/paged-{n}"), Html.CardLinks(html));
         Assert.Equal(SiteFactory.BaseAddress + "/articles/page/2", Html.Canonical(html));
-        Assert.Equal(SiteFactory.BaseAddress + "/articles", Link(html, "prev"));
-        Assert.Equal(SiteFactory.BaseAddress + "/articles/page/3", Link(html, "next"));
+        Assert.Equal(SiteFactory.BaseAddress + "/articles", Html.LinkRel(html, "prev"));
+        Assert.Equal(SiteFactory.BaseAddress + "/articles/page/3", Html.LinkRel(html, "next"));
         Assert.Contains("Immigration articles, page 2 of 3", Html.Title(html), StringComparison.Ordinal);
     }
 
@@ -52,9 +51,9 @@ public sealed partial class ArticleIndexPagingTests : IAsyncLifetime, IDisposabl
 
         var html = await client.GetStringAsync("/articles/page/3");
 
-        Assert.Equal(Enumerable.Range(40, 6).Select(n => $"/articles/paged-{n}"), CardLinks(html));
-        Assert.Equal(SiteFactory.BaseAddress + "/articles/page/2", Link(html, "prev"));
-        Assert.Null(Link(html, "next"));
+        Assert.Equal(Enumerable.Range(40, 6).Select(n => $"/articles/paged-{n}"), Html.CardLinks(html));
+        Assert.Equal(SiteFactory.BaseAddress + "/articles/page/2", Html.LinkRel(html, "prev"));
+        Assert.Null(Html.LinkRel(html, "next"));
     }
 
     [Theory]
@@ -96,13 +95,4 @@ public sealed partial class ArticleIndexPagingTests : IAsyncLifetime, IDisposabl
             Assert.True(bytes.Length < 60_000, $"{path} is {bytes.Length} bytes");
         }
     }
-
-    private static IReadOnlyList<string> CardLinks(string html) =>
-        [.. CardLink().Matches(html).Select(m => m.Groups[1].Value)];
-
-    private static string? Link(string html, string rel) =>
-        Regex.Match(html, $"<link rel=\"{rel}\" href=\"([^\"]+)\"") is { Success: true } match ? match.Groups[1].Value : null;
-
-    [GeneratedRegex("<a class=\"card-link\" href=\"([^\"]+)\"")]
-    private static partial Regex CardLink();
 }

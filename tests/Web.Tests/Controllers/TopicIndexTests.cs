@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using PiriSite.Domain.Content;
 using PiriSite.Web.Tests.Infrastructure;
 
 namespace PiriSite.Web.Tests.Controllers;
 
 /// <summary>Each topic's index in each language, and the related articles an article's page lists.</summary>
-public sealed partial class TopicIndexTests : IAsyncLifetime, IDisposable
+public sealed class TopicIndexTests : IAsyncLifetime, IDisposable
 {
     private readonly SiteFactory _site = new();
     private int _bondEn;
@@ -37,14 +36,14 @@ public sealed partial class TopicIndexTests : IAsyncLifetime, IDisposable
         var second = await client.GetStringAsync("/articles/topics/bond-hearings/page/2");
 
         // 25 "bond" and 2 "both" articles.
-        var all = CardLinks(first).Concat(CardLinks(second)).ToList();
-        Assert.Equal(20, CardLinks(first).Count);
+        var all = Html.CardLinks(first).Concat(Html.CardLinks(second)).ToList();
+        Assert.Equal(20, Html.CardLinks(first).Count);
         Assert.Equal(27, all.Count);
         Assert.All(all, link => Assert.Matches("^/articles/(bond|both)-", link));
         Assert.DoesNotContain("/articles/court-1", all);
         Assert.Equal("Articles about Bond hearings", Html.Headings(first, 1).Single());
-        Assert.Equal(SiteFactory.BaseAddress + "/articles/topics/bond-hearings/page/2", Link(first, "next"));
-        Assert.Equal(SiteFactory.BaseAddress + "/articles/topics/bond-hearings", Link(second, "prev"));
+        Assert.Equal(SiteFactory.BaseAddress + "/articles/topics/bond-hearings/page/2", Html.LinkRel(first, "next"));
+        Assert.Equal(SiteFactory.BaseAddress + "/articles/topics/bond-hearings", Html.LinkRel(second, "prev"));
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public sealed partial class TopicIndexTests : IAsyncLifetime, IDisposable
         var spanish = await client.GetStringAsync("/es/articulos/temas/audiencias-de-fianza");
         var english = await client.GetStringAsync("/articles/topics/bond-hearings");
 
-        Assert.Equal(["/es/articulos/fianza-1", "/es/articulos/fianza-2", "/es/articulos/fianza-3"], CardLinks(spanish));
+        Assert.Equal(["/es/articulos/fianza-1", "/es/articulos/fianza-2", "/es/articulos/fianza-3"], Html.CardLinks(spanish));
         Assert.Contains("<html lang=\"es\"", spanish, StringComparison.Ordinal);
         Assert.Contains($"hreflang=\"en\" href=\"{SiteFactory.BaseAddress}/articles/topics/bond-hearings\"", spanish, StringComparison.Ordinal);
         Assert.Contains($"hreflang=\"es\" href=\"{SiteFactory.BaseAddress}/es/articulos/temas/audiencias-de-fianza\"", english, StringComparison.Ordinal);
@@ -95,18 +94,9 @@ public sealed partial class TopicIndexTests : IAsyncLifetime, IDisposable
         Assert.Contains("href=\"/articles/topics/court-dates\"", both, StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<string> CardLinks(string html) =>
-        [.. CardLink().Matches(html).Select(m => m.Groups[1].Value)];
-
     private static IReadOnlyList<string> RelatedLinks(string html)
     {
         var start = html.IndexOf("id=\"related-title\"", StringComparison.Ordinal);
-        return start < 0 ? [] : CardLinks(html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)]);
+        return start < 0 ? [] : Html.CardLinks(html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)]);
     }
-
-    private static string? Link(string html, string rel) =>
-        Regex.Match(html, $"<link rel=\"{rel}\" href=\"([^\"]+)\"") is { Success: true } match ? match.Groups[1].Value : null;
-
-    [GeneratedRegex("<a class=\"card-link\" href=\"([^\"]+)\"")]
-    private static partial Regex CardLink();
 }

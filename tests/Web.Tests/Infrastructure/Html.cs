@@ -30,12 +30,23 @@ public static partial class Html
     public static string? Canonical(string html) =>
         CanonicalPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
+    /// <summary>Where the article cards of a list lead, in order.</summary>
+    public static IReadOnlyList<string> CardLinks(string html) =>
+        [.. CardLinkPattern().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+    /// <summary>The head's &lt;link rel="…"&gt; address (prev, next), or null.</summary>
+    public static string? LinkRel(string html, string rel) =>
+        Regex.Match(html, $"<link rel=\"{rel}\" href=\"([^\"]+)\"") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
     /// <summary>The visible text of a fragment: tags removed, entities decoded, white space folded.</summary>
     public static string Text(string html) =>
         WhiteSpace().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
 
     [GeneratedRegex("href=\"([^\"]*)\"")]
     private static partial Regex HrefPattern();
+
+    [GeneratedRegex("<a class=\"card-link\" href=\"([^\"]+)\"")]
+    private static partial Regex CardLinkPattern();
 
     [GeneratedRegex("<title>(.*?)</title>", RegexOptions.Singleline)]
     private static partial Regex TitlePattern();
