@@ -30,10 +30,7 @@ public sealed class ArticleListsController(
     /// <summary>Page 2 onwards of the index ("/articles/page/2"); page 1 lives at the index's own address.</summary>
     [HttpGet("page/{number:int}")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag])]
-    public Task<IActionResult> IndexPage(int number, CancellationToken cancellationToken) =>
-        number == 1
-            ? Task.FromResult<IActionResult>(RedirectPermanent(SitePaths.Section(SiteLanguage.Current, SiteSection.Articles)))
-            : IndexPageAsync(number, cancellationToken);
+    public Task<IActionResult> IndexPage(int number, CancellationToken cancellationToken) => IndexPageAsync(number, cancellationToken);
 
     /// <summary>The articles filed under one topic, newest first, 20 a page.</summary>
     [HttpGet("topics/{slug}")]
@@ -42,10 +39,7 @@ public sealed class ArticleListsController(
 
     [HttpGet("topics/{slug}/page/{number:int}")]
     [OutputCache(PolicyName = PublicPageCache.PolicyName, Tags = [PublicPageCache.ArticlesTag])]
-    public async Task<IActionResult> TopicPage(string slug, int number, CancellationToken cancellationToken) =>
-        number == 1 && await content.FindTopicAsync(slug, cancellationToken) is not null
-            ? RedirectPermanent(SitePaths.Topic(SiteLanguage.Current, slug))
-            : await TopicPageAsync(slug, number, cancellationToken);
+    public Task<IActionResult> TopicPage(string slug, int number, CancellationToken cancellationToken) => TopicPageAsync(slug, number, cancellationToken);
 
     private async Task<IActionResult> IndexPageAsync(int number, CancellationToken cancellationToken)
     {
@@ -64,8 +58,9 @@ public sealed class ArticleListsController(
 
     private async Task<IActionResult> TopicPageAsync(string slug, int number, CancellationToken cancellationToken)
     {
+        // A topic with no public article in this language has no page (nor a place in the sitemap or the topic links).
         if (await content.FindTopicAsync(slug, cancellationToken) is not { } topic
-            || await content.ListTopicArticlesAsync(topic, number, cancellationToken) is not { } list)
+            || await content.ListTopicArticlesAsync(topic, number, cancellationToken) is not { Paging.Total: > 0 } list)
         {
             return NotFound();
         }
@@ -84,6 +79,13 @@ public sealed class ArticleListsController(
     {
         var language = SiteLanguage.Current;
         var paging = list.Paging;
+        // One address per page: ".../page/1" is the list itself, and "/page/02" is "/page/2".
+        var address = SitePaths.Paged(language, listPath, paging.Number);
+        if (!string.Equals(Request.Path.Value?.TrimEnd('/'), address, StringComparison.OrdinalIgnoreCase))
+        {
+            return RedirectPermanent(address);
+        }
+
         var title = paging.Number == 1 ? heading : text["{0}, page {1} of {2}", heading, paging.Number, paging.Count].Value;
         var page = pages.For(Request, await firmProfile.GetAsync(cancellationToken), title, description) with
         {

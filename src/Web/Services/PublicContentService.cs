@@ -28,7 +28,8 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
     /// <summary>A public practice area of the request's language, whole (its body read now), or null.</summary>
     public async Task<PracticeArea?> FindPracticeAreaAsync(string slug, CancellationToken cancellationToken = default) =>
         await FindPublicAsync(ContentKind.PracticeArea, slug, cancellationToken) is { } page
-            ? await db.PracticeAreas.AsNoTracking().SingleOrDefaultAsync(p => p.Id == page.Id, cancellationToken)
+            ? await db.PracticeAreas.AsNoTracking().SingleOrDefaultAsync(
+                p => p.Id == page.Id && p.Status == ContentStatus.Published && p.DeletedAt == null, cancellationToken)
             : null;
 
     /// <summary>Page <paramref name="page"/> of the request's language's articles, newest first; null when there is no such page.</summary>
@@ -58,15 +59,21 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
         return await PageOfAsync([.. articles.Where(a => a.TopicIds.Contains(topic.Id))], page, cancellationToken);
     }
 
-    /// <summary>The topic in every language it exists in, for the hreflang links and the language switcher.</summary>
+    /// <summary>
+    /// The topic in every language it has a page in (a public article filed under it), for the hreflang links and the
+    /// language switcher.
+    /// </summary>
     public async Task<IReadOnlyList<PageAlternate>> ListTopicTranslationsAsync(PublishedTopic topic, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(topic);
         var snapshot = await published.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         return SiteLanguage.All
-            .Select(language => snapshot.In(language).Topics.FirstOrDefault(t => t.TranslationKey == topic.TranslationKey) is { } translation
-                ? new PageAlternate(language, SitePaths.Topic(language, translation.Slug))
-                : null)
+            .Select(language => snapshot.In(language) is var content
+                && content.Topics.FirstOrDefault(t => t.TranslationKey == topic.TranslationKey) is { } translation
+                && content.Articles.Any(a => a.TopicIds.Contains(translation.Id) && a.IsPublicAt(now))
+                    ? new PageAlternate(language, SitePaths.Topic(language, translation.Slug))
+                    : null)
             .OfType<PageAlternate>()
             .ToList();
     }
@@ -75,7 +82,9 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
     public async Task<ArticleDetail?> FindArticleAsync(string slug, CancellationToken cancellationToken = default)
     {
         if (await FindPublicAsync(ContentKind.Article, slug, cancellationToken) is not { } page
-            || await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == page.Id, cancellationToken) is not { } article)
+            // Checked again in the row: a save may have taken it off the site a moment before the copy heard of it.
+            || await db.Articles.AsNoTracking().SingleOrDefaultAsync(
+                a => a.Id == page.Id && a.Status == ContentStatus.Published && a.DeletedAt == null, cancellationToken) is not { } article)
         {
             return null;
         }

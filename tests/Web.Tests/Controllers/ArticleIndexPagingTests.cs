@@ -73,15 +73,18 @@ public sealed class ArticleIndexPagingTests : IAsyncLifetime, IDisposable
         Assert.Contains(heading, Html.Headings(html, 1));
     }
 
-    [Fact]
-    public async Task PageOneHasOneAddress()
+    [Theory]
+    [InlineData("/es/articulos/pagina/1", "/es/articulos")]
+    [InlineData("/articles/page/02", "/articles/page/2")]
+    [InlineData("/articles/page/+2", "/articles/page/2")]
+    public async Task EachPageHasOneAddress(string path, string address)
     {
         using var client = _site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri(SiteFactory.BaseAddress) });
 
-        var response = await client.GetAsync("/es/articulos/pagina/1");
+        var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
-        Assert.Equal("/es/articulos", response.Headers.Location?.OriginalString);
+        Assert.Equal(address, response.Headers.Location?.OriginalString);
     }
 
     [Fact]

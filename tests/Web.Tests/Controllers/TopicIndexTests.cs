@@ -16,6 +16,7 @@ public sealed class TopicIndexTests : IAsyncLifetime, IDisposable
         _bondEn = await ManyArticles.AddTopicAsync(_site, "test-bond", SiteCulture.English, "Bond hearings", "bond-hearings");
         _courtEn = await ManyArticles.AddTopicAsync(_site, "test-court", SiteCulture.English, "Court dates", "court-dates");
         var bondEs = await ManyArticles.AddTopicAsync(_site, "test-bond", SiteCulture.Spanish, "Audiencias de fianza", "audiencias-de-fianza");
+        await ManyArticles.AddTopicAsync(_site, "test-empty", SiteCulture.English, "Nothing filed yet", "nothing-filed-yet");
         await ManyArticles.AddAsync(_site, 25, "bond", SiteCulture.English, [_bondEn]);
         await ManyArticles.AddAsync(_site, 2, "both", SiteCulture.English, [_bondEn, _courtEn]);
         await ManyArticles.AddAsync(_site, 1, "court", SiteCulture.English, [_courtEn]);
@@ -62,12 +63,16 @@ public sealed class TopicIndexTests : IAsyncLifetime, IDisposable
         var index = await client.GetStringAsync("/articles");
         Assert.Contains("href=\"/articles/topics/bond-hearings\"", index, StringComparison.Ordinal);
         Assert.Contains("href=\"/articles/topics/court-dates\"", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("/articles/topics/nothing-filed-yet", index, StringComparison.Ordinal);
+        // Only languages where the topic has articles: French has no "Bond hearings" page.
+        Assert.DoesNotContain("<link rel=\"alternate\" hreflang=\"fr\"", english, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("/articles/topics/no-such-topic", "en")]
     [InlineData("/articles/topics/court-dates/page/2", "en")]
     [InlineData("/es/articulos/temas/court-dates", "es")]
+    [InlineData("/articles/topics/nothing-filed-yet", "en")]
     public async Task AnUnknownTopicOrPageIsNotFoundInThePagesLanguage(string path, string language)
     {
         using var client = _site.CreateClient();

@@ -36,7 +36,7 @@ public sealed record ContentChange(ContentChangeScope Scope, int Id = 0)
         ArgumentNullException.ThrowIfNull(text);
         var separator = text.IndexOf(':', StringComparison.Ordinal);
         return separator > 0
-            && Enum.TryParse<ContentChangeScope>(text[..separator], out var scope)
+            && Enum.TryParse<ContentChangeScope>(text[..separator], out var scope) && Enum.IsDefined(scope)
             && int.TryParse(text.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? new ContentChange(scope, id)
             : Everything;

@@ -20,6 +20,9 @@ public sealed partial class ContentChangeChannel(
 {
     private static readonly TimeSpan s_reloadWhileAway = TimeSpan.FromSeconds(1);
 
+    // A change the others may not have heard (Redis was away or refused it): the next announcement says "everything".
+    private int _owesEverything;
+
     private RedisChannel Channel => RedisChannel.Literal(redis.Prefix + "content-changed");
 
     /// <summary>Announces a change to the other instances (after this one has evicted the pages tagged <paramref name="tags"/>).</summary>
@@ -27,7 +30,14 @@ public sealed partial class ContentChangeChannel(
     {
         if (!redis.IsConnected)
         {
+            // The others may still be connected and would never hear of it: they are told when Redis is back.
+            Volatile.Write(ref _owesEverything, 1);
             return;
+        }
+
+        if (Interlocked.Exchange(ref _owesEverything, 0) == 1)
+        {
+            (change, tags) = (ContentChange.Everything, [PublicPageCache.AllPagesTag]);
         }
 
         try
@@ -36,7 +46,7 @@ public sealed partial class ContentChangeChannel(
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            // The others reload every second while they cannot hear, and evict everything when they can again.
+            Volatile.Write(ref _owesEverything, 1);
             LogPublishFailed(logger, exception.GetType().Name);
         }
     }
@@ -72,18 +82,18 @@ public sealed partial class ContentChangeChannel(
 
     private void OnMessage(RedisValue message)
     {
-        // "instance id\nchange\ntag tag…"
+        // "instance id\nchange\ntag tag…"; an instance of the previous version sends "instance id\ntag" (read as everything).
         var parts = ((string?)message ?? "").Split('\n');
-        if (parts.Length != 3 || parts[0] == instance.Id)
+        if (parts.Length is not (2 or 3) || parts[0] == instance.Id)
         {
             return;
         }
 
-        generation.Advance(ContentChange.Parse(parts[1]));
+        generation.Advance(parts.Length == 3 ? ContentChange.Parse(parts[1]) : ContentChange.Everything);
         publications.Notify();
         // Evicted again here: a page this instance rendered from its old copy in the moment before the message
         // arrived may have been stored after the saving instance's eviction.
-        _ = EvictQuietlyAsync(parts[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        _ = EvictQuietlyAsync(parts[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private void OnRestored()
@@ -91,6 +101,9 @@ public sealed partial class ContentChangeChannel(
         generation.Advance(ContentChange.Everything);
         publications.Notify();
         _ = EvictQuietlyAsync([PublicPageCache.AllPagesTag]);
+        // Saves made here while away reached no one: the others read everything again too.
+        Volatile.Write(ref _owesEverything, 1);
+        _ = PublishAsync(ContentChange.Nothing, []);
     }
 
     private async Task EvictQuietlyAsync(IEnumerable<string> tags)

@@ -36,9 +36,13 @@ public sealed class PublicPageCache(
     public Task PageSavedAsync(ContentKind kind, int id, string translationKey, CancellationToken cancellationToken = default) =>
         EvictAsync(ContentChange.Page(kind, id), kind == ContentKind.Article ? [ArticlesTag, ArticleTag(translationKey)] : [PracticeAreasTag], cancellationToken);
 
-    /// <summary>Scheduled pages of <paramref name="kind"/> went live: the lists change, the content held in memory does not.</summary>
-    public Task PagesWentLiveAsync(ContentKind kind, CancellationToken cancellationToken = default) =>
-        EvictAsync(ContentChange.Nothing, [kind == ContentKind.Article ? ArticlesTag : PracticeAreasTag], cancellationToken);
+    /// <summary>
+    /// Scheduled pages of <paramref name="kind"/> went live (articles: <paramref name="translationKeys"/>): the lists
+    /// and those articles' pages in other languages change; the content held in memory does not (it has them already).
+    /// </summary>
+    public Task PagesWentLiveAsync(ContentKind kind, IReadOnlyList<string> translationKeys, CancellationToken cancellationToken = default) =>
+        EvictAsync(ContentChange.Nothing,
+            kind == ContentKind.Article ? [ArticlesTag, .. translationKeys.Select(ArticleTag)] : [PracticeAreasTag], cancellationToken);
 
     /// <summary>After a change to the topic list (names and addresses are on every article page).</summary>
     public Task TopicsChangedAsync(CancellationToken cancellationToken = default) =>

@@ -24,11 +24,11 @@ public sealed partial class PublishedContent
             PracticeAreas = [.. practiceAreas.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Title, StringComparer.Ordinal)];
             Topics = [.. topics.OrderBy(t => t.DisplayOrder).ThenBy(t => t.Name, StringComparer.Ordinal)];
             Redirects = [.. redirects];
-            ArticlesBySlug = Articles.ToDictionary(a => a.Slug, StringComparer.Ordinal);
-            ArticlesByKey = Articles.ToDictionary(a => a.TranslationKey, StringComparer.Ordinal);
-            PracticeAreasBySlug = PracticeAreas.ToDictionary(p => p.Slug, StringComparer.Ordinal);
-            PracticeAreasByKey = PracticeAreas.ToDictionary(p => p.TranslationKey, StringComparer.Ordinal);
-            TopicsBySlug = Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+            ArticlesBySlug = Lookup(Articles, a => a.Slug);
+            ArticlesByKey = Lookup(Articles, a => a.TranslationKey);
+            PracticeAreasBySlug = Lookup(PracticeAreas, p => p.Slug);
+            PracticeAreasByKey = Lookup(PracticeAreas, p => p.TranslationKey);
+            TopicsBySlug = Lookup(Topics, t => t.Slug);
         }
 
         public SiteLanguage Language { get; }
@@ -49,6 +49,19 @@ public sealed partial class PublishedContent
         public IReadOnlyDictionary<string, PublishedPage> PagesBySlug(ContentKind kind) => kind == ContentKind.Article ? ArticlesBySlug : PracticeAreasBySlug;
 
         public IReadOnlyDictionary<string, PublishedPage> PagesByKey(ContentKind kind) => kind == ContentKind.Article ? ArticlesByKey : PracticeAreasByKey;
+
+        // The database keeps slugs and keys unique per language, but rows reloaded one by one can meet in the moment
+        // one page has taken another's address and the other's change is not applied yet: the later one wins.
+        private static Dictionary<string, T> Lookup<T>(IEnumerable<T> items, Func<T, string> key)
+        {
+            var lookup = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                lookup[key(item)] = item;
+            }
+
+            return lookup;
+        }
 
         internal LanguageContent With(
             FirmProfile? firm = null, ConsultationNoticeVersion? notice = null, IEnumerable<PublishedPage>? articles = null,

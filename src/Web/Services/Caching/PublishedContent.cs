@@ -52,12 +52,13 @@ public sealed partial class PublishedContent(IServiceScopeFactory scopes, Conten
                 return current;
             }
 
+            // Not the request's token: a visitor who leaves mid-load must not cost everyone a full reload.
             var changed = changes.TakeChanges();
             try
             {
                 current = current is null || changed.Contains(ContentChange.Everything)
-                    ? await LoadAsync(generation, cancellationToken)
-                    : await ApplyAsync(current, changed, generation, cancellationToken);
+                    ? await LoadAsync(generation, CancellationToken.None)
+                    : await ApplyAsync(current, changed, generation, CancellationToken.None);
             }
             catch
             {
@@ -177,7 +178,9 @@ public sealed partial class PublishedContent(IServiceScopeFactory scopes, Conten
             // A row is in one language; it may have left the public site (a draft, deleted), so it is removed everywhere first.
             var pages = content.Pages(kind).Where(p => !ids.Contains(p.Id))
                 .Concat(rows.Where(r => r.Culture == code).Select(r => r.ToPage(kind, topicsOf[r.Id])));
-            var moved = content.Redirects.Where(r => r.Kind != kind || !ids.Contains(r.ContentId))
+            // A page that takes an old address deletes the redirect another page had there (MoveSlugAsync).
+            var newSlugs = rows.Where(r => r.Culture == code).Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+            var moved = content.Redirects.Where(r => r.Kind != kind || !(ids.Contains(r.ContentId) || newSlugs.Contains(r.OldSlug)))
                 .Concat(redirects.Where(r => r.Culture == code));
             languages[code] = kind == ContentKind.Article
                 ? content.With(articles: pages, redirects: moved)

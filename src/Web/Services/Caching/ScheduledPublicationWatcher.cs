@@ -50,30 +50,34 @@ public sealed partial class ScheduledPublicationWatcher(
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
 
         var from = _checkedUpTo;
-        var articleTimes = await ScheduledTimes(db.Articles, from, cancellationToken);
-        var areaTimes = await ScheduledTimes(db.PracticeAreas, from, cancellationToken);
+        var articles = await Scheduled(db.Articles, from, cancellationToken);
+        var areas = await Scheduled(db.PracticeAreas, from, cancellationToken);
 
-        if (articleTimes.Any(at => at > from && at <= now))
+        // An article that went live: the lists, and its translations' pages (their language links name it now).
+        var liveArticles = articles.Where(a => a.At > from && a.At <= now).Select(a => a.TranslationKey).Distinct().ToList();
+        if (liveArticles.Count > 0)
         {
-            await cache.PagesWentLiveAsync(ContentKind.Article, cancellationToken);
+            await cache.PagesWentLiveAsync(ContentKind.Article, liveArticles, cancellationToken);
         }
 
-        if (areaTimes.Any(at => at > from && at <= now))
+        if (areas.Any(a => a.At > from && a.At <= now))
         {
-            await cache.PagesWentLiveAsync(ContentKind.PracticeArea, cancellationToken);
+            await cache.PagesWentLiveAsync(ContentKind.PracticeArea, [], cancellationToken);
         }
 
         _checkedUpTo = now;
-        return articleTimes.Concat(areaTimes).Where(at => at > now).Order().Cast<DateTime?>().FirstOrDefault();
+        return articles.Concat(areas).Select(a => a.At).Where(at => at > now).Order().Cast<DateTime?>().FirstOrDefault();
     }
 
-    // Publication times of published pages after the last check: the ones that just went live, and the future ones.
-    private static Task<List<DateTime>> ScheduledTimes<T>(DbSet<T> set, DateTime after, CancellationToken cancellationToken)
+    // Published pages whose publication time is after the last check: the ones that just went live, and the future ones.
+    private static Task<List<ScheduledPage>> Scheduled<T>(DbSet<T> set, DateTime after, CancellationToken cancellationToken)
         where T : class, IEditableContent =>
         set.AsNoTracking()
             .Where(c => c.Status == ContentStatus.Published && c.DeletedAt == null && c.PublishedAt > after)
-            .Select(c => c.PublishedAt!.Value)
+            .Select(c => new ScheduledPage(c.PublishedAt!.Value, c.TranslationKey))
             .ToListAsync(cancellationToken);
+
+    private sealed record ScheduledPage(DateTime At, string TranslationKey);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not check for scheduled pages going live; trying again shortly")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception);

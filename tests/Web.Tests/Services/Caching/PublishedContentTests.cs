@@ -65,6 +65,54 @@ public sealed class PublishedContentTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task APageThatTakesAnotherPagesOldAddressIsServedThereNotTheOldRedirect()
+    {
+        var cache = _site.Services.GetRequiredService<PublicPageCache>();
+        await using (var scope = _site.CreateDbScope())
+        {
+            var renamed = await scope.Db.Articles.SingleAsync(a => a.Id == _ids[1]);
+            renamed.Slug = "held-2-renamed";
+            scope.Db.SlugRedirects.Add(new SlugRedirect { Kind = ContentKind.Article, Culture = SiteCulture.English, OldSlug = "held-2", ContentId = renamed.Id });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await cache.PageSavedAsync(ContentKind.Article, _ids[1], "held-2");
+        await _site.Services.GetRequiredService<PublishedContent>().GetAsync();
+        // Another page takes the old address: the editor deletes the redirect that was there (MoveSlugAsync).
+        await using (var scope = _site.CreateDbScope())
+        {
+            var taker = await scope.Db.Articles.SingleAsync(a => a.Id == _ids[2]);
+            taker.Slug = "held-2";
+            scope.Db.SlugRedirects.RemoveRange(scope.Db.SlugRedirects.Where(r => r.OldSlug == "held-2"));
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await cache.PageSavedAsync(ContentKind.Article, _ids[2], "held-3");
+
+        using var client = _site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri(SiteFactory.BaseAddress) });
+        var response = await client.GetAsync("/articles/held-2");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("held title 3", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARowTakenOffTheSiteIsNotShownEvenBeforeTheCopyHearsOfIt()
+    {
+        await _site.Services.GetRequiredService<PublishedContent>().GetAsync();
+        await using (var scope = _site.CreateDbScope())
+        {
+            (await scope.Db.Articles.SingleAsync(a => a.Id == _ids[0])).Status = ContentStatus.Draft;
+            await scope.Db.SaveChangesAsync();
+        }
+
+        using var client = _site.CreateClient();
+
+        // The copy in memory still lists it (nobody said it changed); its row is read with the page and says no.
+        Assert.True((await _site.Services.GetRequiredService<PublishedContent>().GetAsync()).In(SiteLanguage.English).ArticlesBySlug.ContainsKey("held-1"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/articles/held-1")).StatusCode);
+    }
+
+    [Fact]
     public async Task NoBodyIsHeldInMemory()
     {
         var content = _site.Services.GetRequiredService<PublishedContent>();

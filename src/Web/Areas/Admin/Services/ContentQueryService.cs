@@ -109,7 +109,7 @@ public sealed class ContentQueryService(SiteDbContext db, TimeProvider clock)
             .ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
         var byKey = ByLanguage(states);
         return states.Where(c => !c.IsTranslation)
-            .Select(source => (Source: source, Title: titles[source.Id]))
+            .Select(source => (Source: source, Title: titles.GetValueOrDefault(source.Id, "")))
             .OrderBy(c => c.Title, StringComparer.CurrentCulture)
             .SelectMany(c => Statuses(c.Source.TranslationKey, c.Source.TextVersion, byKey, now).Select(status => (
                 new TranslationTask(kind, c.Title, status.Culture, status.Missing ? c.Source.Id : status.Id!.Value, status.Missing ? null : status.Publication),

@@ -163,9 +163,9 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var row in await db.Topics.ToListAsync())
         {
-            if (row.DisplayOrder != positions[row.TranslationKey])
+            if (positions.TryGetValue(row.TranslationKey, out var position) && row.DisplayOrder != position)
             {
-                row.DisplayOrder = positions[row.TranslationKey];
+                row.DisplayOrder = position;
                 row.UpdatedAt = now;
             }
         }
