@@ -127,8 +127,13 @@ def get(port, path):
         return response.read().decode(), response.headers.get("Age")
 
 
-sitemap, _ = get(direct_port, "/sitemap.xml")
-pages = sorted({urllib.parse.urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)})
+# The sitemap index names one sitemap per language (and parts); those name the pages.
+index, _ = get(direct_port, "/sitemap.xml")
+pages = set()
+for sitemap_url in re.findall(r"<loc>([^<]+)</loc>", index):
+    sitemap, _ = get(direct_port, urllib.parse.urlsplit(sitemap_url).path)
+    pages.update(urllib.parse.urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap))
+pages = sorted(pages)
 for path in pages:
     get(direct_port, path)
 not_shared = [path for path in pages if get(other_port, path)[1] is None]
