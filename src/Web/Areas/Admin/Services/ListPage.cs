@@ -6,13 +6,15 @@ namespace PiriSite.Web.Areas.Admin.Services;
 /// </summary>
 public sealed record ListPage<T>(IReadOnlyList<T> Rows, int Page, int PageSize, int Total)
 {
-    public int PageCount => ListPaging.PageCount(Total, PageSize);
+    private Paging Paging => new(Page, PageSize, Total);
+
+    public int PageCount => Paging.Count;
 
     /// <summary>The position of the first row shown, counting from 1 (0 when the list is empty).</summary>
-    public int FirstNumber => Rows.Count == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+    public int FirstNumber => Rows.Count == 0 ? 0 : Paging.Skip + 1;
 
     /// <summary>The position of the last row shown.</summary>
-    public int LastNumber => ((Page - 1) * PageSize) + Rows.Count;
+    public int LastNumber => Paging.Skip + Rows.Count;
 
     /// <summary>The same page with other rows (the same rows made into what a screen shows).</summary>
     public ListPage<TOther> With<TOther>(IReadOnlyList<TOther> rows) => new(rows, Page, PageSize, Total);
@@ -27,8 +29,6 @@ public static class ListPaging
     /// <summary>Rows on a page of the content lists and of a page's history.</summary>
     public const int PageSize = 50;
 
-    public static int PageCount(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
-
     /// <summary>
     /// Page <paramref name="requested"/> of <paramref name="ordered"/>: a number below 1 (or one that did not parse,
     /// which binds as 0) is the first page, one past the end the last, so an old link never lands on an empty page.
@@ -37,8 +37,9 @@ public static class ListPaging
     {
         ArgumentNullException.ThrowIfNull(ordered);
         var total = await ordered.CountAsync(cancellationToken);
-        var page = Math.Clamp(requested, 1, PageCount(total, pageSize));
-        var rows = total == 0 ? [] : await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new ListPage<T>(rows, page, pageSize, total);
+        // The page arithmetic is the public indexes' (Paging); staff lists clamp where the public site answers 404.
+        var paging = new Paging(Math.Clamp(requested, 1, new Paging(1, pageSize, total).Count), pageSize, total);
+        var rows = total == 0 ? [] : await ordered.Skip(paging.Skip).Take(pageSize).ToListAsync(cancellationToken);
+        return new ListPage<T>(rows, paging.Number, pageSize, total);
     }
 }
