@@ -147,4 +147,42 @@ public class ArticlesControllerTests(SiteFactory factory) : IClassFixture<SiteFa
         Assert.Contains("<nav class=\"main-nav\"", html, StringComparison.Ordinal);
         Assert.Contains("noindex", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DatesAreTheFirmsDayInDallasNotTheDayInUtc()
+    {
+        // 03:30 UTC on June 16 is 10:30 p.m. on June 15 in Dallas; 02:00 UTC on July 2 is 9 p.m. on July 1.
+        var article = new Article
+        {
+            TranslationKey = "evening-dates",
+            Culture = SiteCulture.English,
+            Title = "Evening dates",
+            Slug = "evening-dates",
+            Summary = "Published in the evening.",
+            BodyMarkdown = "Body.",
+            BodyHtml = "<p>Body.</p>",
+            AuthorName = "Michael Piri",
+            Status = ContentStatus.Published,
+            PublishedAt = new DateTime(2025, 6, 16, 3, 30, 0, DateTimeKind.Utc),
+            UpdatedAt = new DateTime(2025, 6, 16, 3, 30, 0, DateTimeKind.Utc),
+            ReviewedAt = new DateTime(2025, 7, 2, 2, 0, 0, DateTimeKind.Utc),
+            ReviewedBy = "Michael Piri",
+        };
+        await using (var scope = factory.CreateDbScope())
+        {
+            scope.Db.Articles.Add(article);
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await factory.Services.ReloadPublishedContentAsync();
+        using var client = factory.CreateClient();
+
+        var page = await client.GetStringAsync("/articles/evening-dates");
+        var index = await client.GetStringAsync("/articles");
+
+        Assert.Contains("<time datetime=\"2025-06-15\">June 15, 2025</time>", page, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"2025-07-01\">July 1, 2025</time>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("June 16, 2025", page, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"2025-06-15\">June 15, 2025</time>", index, StringComparison.Ordinal);
+    }
 }
