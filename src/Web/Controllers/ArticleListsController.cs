@@ -98,6 +98,18 @@ public sealed class ArticleListsController(
             page = page with { Alternates = alternates };
         }
 
+        // Numbered pages and topics differ between languages: where this page has no translation, the switcher leads
+        // to the list's first page in that language (the topic's, where it has one; else the articles index), which
+        // exists, rather than to the "not translated yet" notice.
+        page = page with
+        {
+            SwitcherFallbacks =
+            [
+                .. SiteLanguage.All.Select(other => alternates?.FirstOrDefault(a => a.Language == other)
+                    ?? new PageAlternate(other, SitePaths.Section(other, SiteSection.Articles))),
+            ],
+        };
+
         if (topic is not null)
         {
             page = page with

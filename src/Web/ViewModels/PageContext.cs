@@ -73,6 +73,13 @@ public sealed record PageContext
     /// </summary>
     public SiteSection? Section { get; init; }
 
+    /// <summary>
+    /// Where the language switcher leads in a language missing from <see cref="Alternates"/> when that language has
+    /// a page to offer that is not this one's translation (no hreflang, no "not translated yet" notice): a numbered
+    /// page of a list leads to the same list's first page, whose pages differ between languages.
+    /// </summary>
+    public IReadOnlyList<PageAlternate> SwitcherFallbacks { get; init; } = [];
+
     /// <summary>On a page of a paged list: the pages before and after it (rel="prev" and rel="next"), paths.</summary>
     public string? PreviousPagePath { get; init; }
 
@@ -109,14 +116,15 @@ public sealed record PageContext
 
     /// <summary>
     /// The language switcher, every language in the site's order: the page itself where it is published in that
-    /// language (its translated slug); otherwise that language's section index (or home page), at the notice
-    /// saying the page is not translated yet. The page being read is marked current.
+    /// language (its translated slug); otherwise the page's fallback there, if it has one; otherwise that language's
+    /// section index (or home page), at the notice saying the page is not translated yet. The page being read is marked current.
     /// </summary>
     public IReadOnlyList<LanguageLink> LanguageLinks() =>
     [
         .. SiteLanguage.All.Select(language =>
             language == Language ? new LanguageLink(language, Alternates.FirstOrDefault(a => a.Language == language)?.Path ?? "", true)
             : Alternates.FirstOrDefault(a => a.Language == language) is { } alternate ? new LanguageLink(language, alternate.Path, false)
+            : SwitcherFallbacks.FirstOrDefault(a => a.Language == language) is { } fallback ? new LanguageLink(language, fallback.Path, false)
             : new LanguageLink(language, UntranslatedPath(language), false)),
     ];
 

@@ -99,6 +99,28 @@ public sealed class TopicIndexTests : IAsyncLifetime, IDisposable
         Assert.Contains("href=\"/articles/topics/court-dates\"", both, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // Numbered pages differ between languages: the same list's first page there, never the "not translated" notice.
+    [InlineData("/articles/page/2", "/es/articulos", "/fr/articles")]
+    [InlineData("/articles/topics/bond-hearings/page/2", "/es/articulos/temas/audiencias-de-fianza", "/fr/articles")]
+    // A topic with no French articles has no French page: the French articles index instead.
+    [InlineData("/articles/topics/bond-hearings", "/es/articulos/temas/audiencias-de-fianza", "/fr/articles")]
+    [InlineData("/es/articulos/temas/audiencias-de-fianza", "/articles/topics/bond-hearings", "/fr/articles")]
+    public async Task TheLanguageSwitcherOnAListLeadsToThatListsFirstPageInTheOtherLanguages(string path, string other, string french)
+    {
+        using var client = _site.CreateClient();
+
+        var page = await client.GetStringAsync(path);
+
+        var switcher = page[page.IndexOf("<nav class=\"language-switcher\"", StringComparison.Ordinal)..];
+        var targets = Html.Hrefs(switcher[..switcher.IndexOf("</nav>", StringComparison.Ordinal)]);
+        Assert.Equal([other, french], targets);
+        if (path.Contains("/page/", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("hreflang=\"", page[..page.IndexOf("</head>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        }
+    }
+
     private static IReadOnlyList<string> RelatedLinks(string html)
     {
         var start = html.IndexOf("id=\"related-title\"", StringComparison.Ordinal);
