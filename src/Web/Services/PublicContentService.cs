@@ -215,8 +215,13 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
     }
 
     // Summaries are not kept in memory (they would be most of it): read for just the cards a page shows.
-    private async Task<IReadOnlyList<ArticleListItem>> CardsAsync(IReadOnlyList<PublishedPage> articles, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ArticleListItem>> CardsAsync(List<PublishedPage> articles, CancellationToken cancellationToken)
     {
+        if (articles.Count == 0)
+        {
+            return []; // An article without related ones: no query.
+        }
+
         var ids = articles.Select(a => a.Id).ToList();
         var summaries = await db.Articles.Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Summary }).ToDictionaryAsync(a => a.Id, a => a.Summary, cancellationToken);

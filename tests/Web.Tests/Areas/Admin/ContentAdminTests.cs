@@ -132,6 +132,39 @@ public sealed class ContentAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task AScheduledTranslationGoingLiveRefreshesTheCachedPageOfItsOriginal()
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using (var scope = _baseFactory.CreateDbScope())
+        {
+            scope.Db.Articles.AddRange(
+                new Article
+                {
+                    TranslationKey = "soon-translated", Culture = SiteCulture.English, Title = "Soon translated", Slug = "soon-translated",
+                    Status = ContentStatus.Published, PublishedAt = now.AddDays(-1), UpdatedAt = now.AddDays(-1), AuthorName = "Michael Piri",
+                },
+                new Article
+                {
+                    TranslationKey = "soon-translated", Culture = SiteCulture.Spanish, Title = "Pronto traducido", Slug = "pronto-traducido",
+                    Status = ContentStatus.Published, PublishedAt = now.AddDays(1), UpdatedAt = now, AuthorName = "Michael Piri",
+                });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await _app.Services.ReloadPublishedContentAsync();
+        using var visitor = _app.CreateClient();
+        Assert.Contains("href=\"/es/articulos#untranslated\"", await visitor.GetStringAsync("/articles/soon-translated"), StringComparison.Ordinal); // now cached
+
+        _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await _app.Services.GetRequiredService<ScheduledPublicationWatcher>().CheckAsync();
+
+        // The English page's language switcher and hreflang now name the Spanish page.
+        var english = await visitor.GetStringAsync("/articles/soon-translated");
+        Assert.Contains("href=\"/es/articulos/pronto-traducido\"", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("/es/articulos#untranslated", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChangingTheSlugKeepsTheOldAddressWorkingWithAPermanentRedirect()
     {
         using var client = await SignInAsync();
