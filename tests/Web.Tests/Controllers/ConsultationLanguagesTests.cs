@@ -109,6 +109,36 @@ public class ConsultationLanguagesTests(SiteFactory factory) : IClassFixture<Sit
     }
 
     [Fact]
+    public async Task AnAreaNotYetTranslatedIsOfferedUnderItsEnglishNameAndCanBeChosen()
+    {
+        await using (var scope = factory.CreateDbScope())
+        {
+            scope.Db.PracticeAreas.Add(new PiriSite.Domain.Content.PracticeArea
+            {
+                TranslationKey = "crimmigration", Name = "Crimmigration", Slug = "crimmigration", Summary = "Criminal records and immigration.",
+                DisplayOrder = 99, UpdatedAt = DateTime.UtcNow.AddMinutes(-1), PublishedAt = DateTime.UtcNow.AddMinutes(-1),
+            });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await factory.Services.ReloadPublishedContentAsync();
+        using var client = factory.CreateClient();
+        var form = await ConsultationForm.LoadAsync(client, "/es/consulta");
+        var html = await client.GetStringAsync("/es/consulta");
+        var values = ConsultationForm.ValidValues();
+        values["Email"] = "crimmigration@example.com";
+        values["PracticeArea"] = "crimmigration";
+
+        var response = await client.PostAsync("/es/consulta", form.Content(values));
+
+        Assert.Contains("<option value=\"crimmigration\">Crimmigration</option>", html, StringComparison.Ordinal);
+        Assert.Contains(">Asilo</option>", html, StringComparison.Ordinal); // the translated ones keep their Spanish names
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var check = factory.CreateDbScope();
+        Assert.Equal("crimmigration", (await check.Db.ConsultationRequests.SingleAsync(r => r.Email == "crimmigration@example.com")).PracticeAreaKey);
+    }
+
+    [Fact]
     public async Task TheConfirmationWithoutARequestGoesBackToTheFormInThePageLanguage()
     {
         using var client = factory.CreateClient();

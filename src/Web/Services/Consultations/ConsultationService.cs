@@ -24,9 +24,12 @@ public sealed partial class ConsultationService(
 {
     private const int MaxReferenceAttempts = 5;
 
-    /// <summary>The practice areas a request may name (the published English pages), in the site's order.</summary>
-    private async Task<IReadOnlyList<PublishedPage>> ListSourcePracticeAreasAsync(CancellationToken cancellationToken) =>
-        (await published.GetAsync(cancellationToken)).PracticeAreas;
+    /// <summary>The practice areas a request may name (the public English pages), in the site's order.</summary>
+    private async Task<IReadOnlyList<PublishedPage>> ListSourcePracticeAreasAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return [.. (await published.GetAsync(cancellationToken)).In(SiteLanguage.English).PracticeAreas.Where(a => a.IsPublicAt(now))];
+    }
 
     /// <summary>
     /// The choices of the form's practice-area list: every area a request may name, under its published name in
@@ -35,24 +38,12 @@ public sealed partial class ConsultationService(
     public async Task<IReadOnlyList<PracticeAreaChoice>> ListPracticeAreasAsync(SiteLanguage language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(language);
-        var areas = await ListSourcePracticeAreasAsync(cancellationToken);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!language.IsEnglish)
-        {
-            // Only the full form's list needs this (a page sent no-store); the cached pages' short form has no list.
-            var now = clock.GetUtcNow().UtcDateTime;
-            var translated = await db.PracticeAreas.AsNoTracking()
-                .Where(p => p.Culture == language.Code && p.Status == ContentStatus.Published && p.DeletedAt == null
-                    && (p.PublishedAt == null || p.PublishedAt <= now))
-                .Select(p => new { p.TranslationKey, p.Name })
-                .ToListAsync(cancellationToken);
-            foreach (var area in translated)
-            {
-                names.TryAdd(area.TranslationKey, area.Name);
-            }
-        }
-
-        return areas.Select(a => new PracticeAreaChoice(a.TranslationKey, names.GetValueOrDefault(a.TranslationKey) ?? a.Title)).ToList();
+        var translations = (await published.GetAsync(cancellationToken)).In(language).PracticeAreasByKey;
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (await ListSourcePracticeAreasAsync(cancellationToken))
+            .Select(area => new PracticeAreaChoice(area.TranslationKey,
+                translations.GetValueOrDefault(area.TranslationKey) is { } translation && translation.IsPublicAt(now) ? translation.Title : area.Title))
+            .ToList();
     }
 
     /// <summary>
