@@ -6,6 +6,9 @@ public enum ContentKind
 {
     Article,
     PracticeArea,
+
+    /// <summary>A topic's index: only ever the kind of an old address (<see cref="SlugRedirect"/>), topics having no revisions.</summary>
+    Topic,
 }
 
 /// <summary>A snapshot of an article or practice area as one save left it: who saved it, when, and every edited field.</summary>

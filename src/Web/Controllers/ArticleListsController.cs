@@ -58,16 +58,23 @@ public sealed class ArticleListsController(
 
     private async Task<IActionResult> TopicPageAsync(string slug, int number, CancellationToken cancellationToken)
     {
+        var language = SiteLanguage.Current;
+        if (await content.FindTopicAsync(slug, cancellationToken) is not { } topic)
+        {
+            return await content.FindMovedTopicAsync(slug, cancellationToken) is { } renamed
+                ? RedirectPermanent(SitePaths.Paged(language, SitePaths.Topic(language, renamed.Slug), number))
+                : NotFound();
+        }
+
         // A topic with no public article in this language has no page (nor a place in the sitemap or the topic links).
-        if (await content.FindTopicAsync(slug, cancellationToken) is not { } topic
-            || await content.ListTopicArticlesAsync(topic, number, cancellationToken) is not { Paging.Total: > 0 } list)
+        if (await content.ListTopicArticlesAsync(topic, number, cancellationToken) is not { Paging.Total: > 0 } list)
         {
             return NotFound();
         }
 
         var heading = text["Articles about {0}", topic.Name];
         var lead = topic.Description.Length > 0 ? topic.Description : text["Our articles filed under {0}, newest first.", topic.Name].Value;
-        return await ListViewAsync(list, SitePaths.Topic(SiteLanguage.Current, topic.Slug), heading, lead, lead, topic,
+        return await ListViewAsync(list, SitePaths.Topic(language, topic.Slug), heading, lead, lead, topic,
             await content.ListTopicTranslationsAsync(topic, cancellationToken), cancellationToken);
     }
 

@@ -140,11 +140,13 @@ public sealed partial class PublishedContent(IServiceScopeFactory scopes, Conten
         {
             var topics = await LoadTopicsAsync(db, cancellationToken);
             var topicsOf = await LoadTopicLinksAsync(db, cancellationToken);
+            var renamed = await db.SlugRedirects.AsNoTracking().Where(r => r.Kind == ContentKind.Topic).ToListAsync(cancellationToken);
             foreach (var (code, content) in languages)
             {
                 languages[code] = content.With(
                     topics: topics.Where(t => t.Culture == code).Select(ToPublished),
-                    articles: content.Articles.Select(a => a with { TopicIds = [.. topicsOf[a.Id]] }));
+                    articles: content.Articles.Select(a => a with { TopicIds = [.. topicsOf[a.Id]] }),
+                    redirects: content.Redirects.Where(r => r.Kind != ContentKind.Topic).Concat(renamed.Where(r => r.Culture == code)));
             }
         }
 

@@ -134,6 +134,42 @@ public sealed partial class TopicsControllerTests : IDisposable
     }
 
     [Fact]
+    public async Task ARenamedTopicsOldAddressesAnswerWithAPermanentRedirectUntilItIsDeleted()
+    {
+        using var staff = await SignInAsync();
+        using var visitor = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri(SiteFactory.BaseAddress) });
+        var id = await TopicIdAsync(SiteCulture.English, "enforcement-287g");
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/articles/topics/287g-and-immigration-enforcement")).StatusCode);
+
+        await PostAsync(staff, $"/admin/topics/{id}/edit", $"/admin/topics/{id}/edit", Topic(
+            ("Immigration enforcement", "immigration-enforcement", ""), ("Control migratorio", "control-migratorio", ""),
+            ("287(g) et application des lois sur l’immigration", "287g-et-application-des-lois-sur-l-immigration", "")));
+
+        var english = await visitor.GetAsync("/articles/topics/287g-and-immigration-enforcement");
+        var spanishPageTwo = await visitor.GetAsync("/es/articulos/temas/287g-y-control-migratorio/pagina/2");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/articles/topics/immigration-enforcement"), (english.StatusCode, english.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/es/articulos/temas/control-migratorio/pagina/2"), (spanishPageTwo.StatusCode, spanishPageTwo.Headers.Location?.OriginalString));
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/articles/topics/immigration-enforcement")).StatusCode);
+        // Only in its own language: the English old address means nothing in French.
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/fr/articles/sujets/287g-and-immigration-enforcement")).StatusCode);
+
+        // Renamed back, the topic has its first address again (the redirect there is dropped, the newer one kept).
+        await PostAsync(staff, $"/admin/topics/{id}/edit", $"/admin/topics/{id}/edit", Topic(
+            ("287(g) and immigration enforcement", "287g-and-immigration-enforcement", ""), ("Control migratorio", "control-migratorio", ""),
+            ("287(g) et application des lois sur l’immigration", "287g-et-application-des-lois-sur-l-immigration", "")));
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/articles/topics/287g-and-immigration-enforcement")).StatusCode);
+        Assert.Equal("/articles/topics/287g-and-immigration-enforcement", (await visitor.GetAsync("/articles/topics/immigration-enforcement")).Headers.Location?.OriginalString);
+
+        var editor = await staff.GetStringAsync($"/admin/topics/{id}/edit");
+        var asked = await staff.PostAsync($"/admin/topics/{id}/delete", Form(editor));
+        await staff.PostAsync($"/admin/topics/{id}/delete", Form(await asked.Content.ReadAsStringAsync(), ("confirmed", "true")));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/articles/topics/immigration-enforcement")).StatusCode);
+        await using var scope = _factory.CreateDbScope();
+        Assert.False(await scope.Db.SlugRedirects.AnyAsync(r => r.Kind == ContentKind.Topic));
+    }
+
+    [Fact]
     public async Task DeletingAsksFirstThenRemovesTheTopicInEveryLanguageButNotItsArticles()
     {
         using var staff = await SignInAsync();

@@ -80,6 +80,8 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
         foreach (var language in values.Languages)
         {
             var row = rows.FirstOrDefault(t => t.Culture == language.Culture);
+            // A renamed topic's old address answers 301, as a page's does; an address taken back is this topic's again.
+            await db.MoveSlugAsync(ContentKind.Topic, language.Culture, row?.Id ?? 0, row?.Slug, language.Slug);
             if (row is null)
             {
                 row = new Topic { TranslationKey = key, Culture = language.Culture, Name = language.Name, Slug = language.Slug };
@@ -132,6 +134,7 @@ public sealed class TopicService(SiteDbContext db, AuditLog audit, PublicPageCac
         var links = await db.ArticleTopics.Where(l => ids.Contains(l.TopicId)).ToListAsync();
         db.ArticleTopics.RemoveRange(links);
         db.Topics.RemoveRange(await db.Topics.Where(t => ids.Contains(t.Id)).ToListAsync());
+        db.SlugRedirects.RemoveRange(await db.SlugRedirects.Where(r => r.Kind == ContentKind.Topic && ids.Contains(r.ContentId)).ToListAsync());
         audit.Add(actor, "Topic deleted", TopicLabels.Target(topic.Name),
             string.Create(CultureInfo.InvariantCulture, $"{TopicLabels.Names(topic)}; taken off {links.Count} article(s), which are kept"));
         await db.SaveChangesAsync();
