@@ -7,6 +7,9 @@ public static class FirmTimeZone
 
     public static DateTime ToFirmTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Value);
 
+    /// <summary>The day it is in Dallas at <paramref name="utc"/>: "today" for the firm and its clients (UTC's is a day ahead every evening).</summary>
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ToFirmTime(utc));
+
     /// <summary>When a firm day begins, in UTC: the bound of a "from this day" or "up to that day" filter.</summary>
     public static DateTime DayStartUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Value);
 

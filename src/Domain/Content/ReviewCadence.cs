@@ -20,7 +20,7 @@ public static class ReviewCadence
     public static int Months(bool fastMoving) => fastMoving ? FastMovingMonths : StandardMonths;
 
     /// <summary>The firm's calendar day at <paramref name="utc"/>.</summary>
-    public static DateOnly FirmDay(DateTime utc) => DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(utc));
+    public static DateOnly FirmDay(DateTime utc) => FirmTimeZone.DayOf(utc);
 
     /// <summary>The day a review on <paramref name="reviewedOn"/> is next due: the same day of the month, or the month's last day (Aug 31 + 6 months: Feb 28).</summary>
     public static DateOnly DefaultReviewBy(DateOnly reviewedOn, bool fastMoving) => reviewedOn.AddMonths(Months(fastMoving));

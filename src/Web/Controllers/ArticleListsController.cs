@@ -61,7 +61,9 @@ public sealed class ArticleListsController(
         var language = SiteLanguage.Current;
         if (await content.FindTopicAsync(slug, cancellationToken) is not { } topic)
         {
+            // A renamed topic's old address leads to the same page at its new one, where that page exists.
             return await content.FindMovedTopicAsync(slug, cancellationToken) is { } renamed
+                && await content.ListTopicArticlesAsync(renamed, number, cancellationToken) is { Paging.Total: > 0 }
                 ? RedirectPermanent(SitePaths.Paged(language, SitePaths.Topic(language, renamed.Slug), number))
                 : NotFound();
         }

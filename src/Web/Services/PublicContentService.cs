@@ -52,14 +52,8 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
         (await published.GetAsync(cancellationToken)).In(SiteLanguage.Current).TopicsBySlug.GetValueOrDefault(slug);
 
     /// <summary>The topic of the request's language that was at <paramref name="oldSlug"/> before staff renamed it, or null.</summary>
-    public async Task<PublishedTopic?> FindMovedTopicAsync(string oldSlug, CancellationToken cancellationToken = default)
-    {
-        var content = (await published.GetAsync(cancellationToken)).In(SiteLanguage.Current);
-        return content.Redirects
-            .Where(r => r.Kind == ContentKind.Topic && r.OldSlug == oldSlug)
-            .Select(r => content.Topics.FirstOrDefault(t => t.Id == r.ContentId))
-            .FirstOrDefault(topic => topic is not null);
-    }
+    public async Task<PublishedTopic?> FindMovedTopicAsync(string oldSlug, CancellationToken cancellationToken = default) =>
+        (await published.GetAsync(cancellationToken)).In(SiteLanguage.Current).RenamedTopic(oldSlug);
 
     /// <summary>Page <paramref name="page"/> of the articles filed under <paramref name="topic"/>, newest first; null when there is no such page.</summary>
     public async Task<ArticleListPage?> ListTopicArticlesAsync(PublishedTopic topic, int page, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.TestHost;
@@ -264,6 +265,28 @@ public class ConsultationControllerTests(SiteFactory factory) : IClassFixture<Si
         var stored = await scope.Db.ConsultationRequests.SingleAsync(r => r.IdempotencyKey == Guid.Parse(again["IdempotencyKey"]));
         Assert.Equal(SpamVerdict.NotSpam, stored.SpamVerdict);
         Assert.Equal("/practice-areas/asylum", stored.SourcePage);
+    }
+
+    [Fact]
+    public async Task TodaysCourtDateIsAcceptedInTheEveningInDallasWhenItIsTomorrowInUtc()
+    {
+        // 02:00 UTC is 8 or 9 p.m. of the day before in Dallas: a hearing "today" there is not in the past.
+        var clock = new MovableClock();
+        var dallasToday = DateTime.UtcNow.Date;
+        clock.SetTo(new DateTimeOffset(dallasToday.AddDays(1).AddHours(2), TimeSpan.Zero));
+        using var site = new SiteFactory();
+        using var app = site.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        using var client = app.CreateClient();
+        var form = await ConsultationForm.LoadAsync(client);
+        var values = ConsultationForm.ValidValues();
+        values["Urgency"] = "CourtDate";
+        values["CourtDate"] = dallasToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var response = await client.PostAsync("/consultation", form.Content(values));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var scope = site.CreateDbScope();
+        Assert.Equal(DateOnly.FromDateTime(dallasToday), (await scope.Db.ConsultationRequests.SingleAsync()).CourtDate);
     }
 
     [Theory]

@@ -7,5 +7,8 @@ public sealed class MovableClock : TimeProvider
 
     public void Advance(TimeSpan by) => _offset += by;
 
+    /// <summary>Sets the clock to <paramref name="instant"/>, from where it runs on.</summary>
+    public void SetTo(DateTimeOffset instant) => _offset = instant - base.GetUtcNow();
+
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
 }

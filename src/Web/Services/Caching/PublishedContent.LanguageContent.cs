@@ -44,11 +44,25 @@ public sealed partial class PublishedContent
         public IReadOnlyDictionary<string, PublishedPage> PracticeAreasByKey { get; }
         public IReadOnlyDictionary<string, PublishedTopic> TopicsBySlug { get; }
 
-        public IReadOnlyList<PublishedPage> Pages(ContentKind kind) => kind == ContentKind.Article ? Articles : PracticeAreas;
+        public IReadOnlyList<PublishedPage> Pages(ContentKind kind) => Of(kind, Articles, PracticeAreas);
 
-        public IReadOnlyDictionary<string, PublishedPage> PagesBySlug(ContentKind kind) => kind == ContentKind.Article ? ArticlesBySlug : PracticeAreasBySlug;
+        public IReadOnlyDictionary<string, PublishedPage> PagesBySlug(ContentKind kind) => Of(kind, ArticlesBySlug, PracticeAreasBySlug);
 
-        public IReadOnlyDictionary<string, PublishedPage> PagesByKey(ContentKind kind) => kind == ContentKind.Article ? ArticlesByKey : PracticeAreasByKey;
+        public IReadOnlyDictionary<string, PublishedPage> PagesByKey(ContentKind kind) => Of(kind, ArticlesByKey, PracticeAreasByKey);
+
+        /// <summary>The topic that was at <paramref name="oldSlug"/> before staff renamed it, or null.</summary>
+        public PublishedTopic? RenamedTopic(string oldSlug) =>
+            Redirects.Where(r => r.Kind == ContentKind.Topic && r.OldSlug == oldSlug)
+                .Select(r => Topics.FirstOrDefault(t => t.Id == r.ContentId))
+                .FirstOrDefault(topic => topic is not null);
+
+        // Pages are articles or practice areas; a topic is a kind of old address only, never a page here.
+        private static T Of<T>(ContentKind kind, T articles, T practiceAreas) => kind switch
+        {
+            ContentKind.Article => articles,
+            ContentKind.PracticeArea => practiceAreas,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of page."),
+        };
 
         // The database keeps slugs and keys unique per language, but rows reloaded one by one can meet in the moment
         // one page has taken another's address and the other's change is not applied yet: the later one wins.

@@ -64,7 +64,7 @@ public sealed partial class ConsultationService(
 
         var areas = await ListSourcePracticeAreasAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var validation = ConsultationValidator.Validate(submission, areas.Select(a => a.TranslationKey).ToList(), DateOnly.FromDateTime(now));
+        var validation = ConsultationValidator.Validate(submission, areas.Select(a => a.TranslationKey).ToList(), FirmTimeZone.DayOf(now));
         var (notice, noticeError) = await notices.AcceptedAsync(envelope.NoticeVersion, envelope.Language, cancellationToken);
         if (validation.Details is not { } details || notice is null)
         {

@@ -26,7 +26,7 @@ public sealed class PageContextFactory(IOptions<SiteOptions> site, TimeProvider 
             Description = description,
             Origin = site.Value.PublicOrigin,
             CanonicalUrl = request.CanonicalUrl(site.Value),
-            Year = clock.GetUtcNow().Year,
+            Year = FirmTimeZone.ToFirmTime(clock.GetUtcNow().UtcDateTime).Year,
             Language = language,
             Alternates = IsEveryLanguagePage(language, request.Path.Value, out var section) ? PageAlternate.InEveryLanguage(section) : [],
             AttorneyJobTitle = text["Immigration Attorney"],

@@ -153,7 +153,8 @@ public sealed class ContentAdminTests : IDisposable
 
         await _app.Services.ReloadPublishedContentAsync();
         using var visitor = _app.CreateClient();
-        Assert.Contains("href=\"/es/articulos#untranslated\"", await visitor.GetStringAsync("/articles/soon-translated"), StringComparison.Ordinal); // now cached
+        Assert.Contains("href=\"/es/articulos#untranslated\"", await visitor.GetStringAsync("/articles/soon-translated"), StringComparison.Ordinal);
+        Assert.NotNull((await visitor.GetAsync("/articles/soon-translated")).Headers.Age); // served from the cache now
 
         _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await _app.Services.GetRequiredService<ScheduledPublicationWatcher>().CheckAsync();

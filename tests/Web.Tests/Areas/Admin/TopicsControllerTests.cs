@@ -139,6 +139,7 @@ public sealed partial class TopicsControllerTests : IDisposable
         using var staff = await SignInAsync();
         using var visitor = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri(SiteFactory.BaseAddress) });
         var id = await TopicIdAsync(SiteCulture.English, "enforcement-287g");
+        await ManyArticles.AddAsync(_factory, 21, "control", SiteCulture.Spanish, [await TopicIdAsync(SiteCulture.Spanish, "enforcement-287g")]);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/articles/topics/287g-and-immigration-enforcement")).StatusCode);
 
         await PostAsync(staff, $"/admin/topics/{id}/edit", $"/admin/topics/{id}/edit", Topic(
@@ -150,6 +151,8 @@ public sealed partial class TopicsControllerTests : IDisposable
         Assert.Equal((HttpStatusCode.MovedPermanently, "/articles/topics/immigration-enforcement"), (english.StatusCode, english.Headers.Location?.OriginalString));
         Assert.Equal((HttpStatusCode.MovedPermanently, "/es/articulos/temas/control-migratorio/pagina/2"), (spanishPageTwo.StatusCode, spanishPageTwo.Headers.Location?.OriginalString));
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/articles/topics/immigration-enforcement")).StatusCode);
+        // Never to a page that does not exist: the English topic has one page.
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/articles/topics/287g-and-immigration-enforcement/page/2")).StatusCode);
         // Only in its own language: the English old address means nothing in French.
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/fr/articles/sujets/287g-and-immigration-enforcement")).StatusCode);
 

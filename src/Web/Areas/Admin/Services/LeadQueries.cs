@@ -7,7 +7,7 @@ namespace PiriSite.Web.Areas.Admin.Services;
 internal static class LeadQueries
 {
     /// <summary>The firm's calendar day at <paramref name="utcNow"/>: urgency and follow-up dates are firm days.</summary>
-    public static DateOnly FirmDay(DateTime utcNow) => DateOnly.FromDateTime(FirmTimeZone.ToFirmTime(utcNow));
+    public static DateOnly FirmDay(DateTime utcNow) => FirmTimeZone.DayOf(utcNow);
 
     /// <summary>The inbox's views besides the ordinary list (<see cref="LeadQuery.View"/>).</summary>
     public const string NeedsResponseView = "needs-response", FollowUpsView = "follow-ups", SpamView = "spam";
