@@ -21,7 +21,7 @@ public class FirmProfileHistoryTests(BrowserFixture browser)
         var page = await StaffBrowser.SignInAsync(browser, StaffRoles.Attorney, width, height);
         var marker = $"Horario ampliado {width}";
         await page.GotoAsync("/admin/firm?culture=es");
-        await AssertFitsAsync(page, width);
+        await PhoneLayout.AssertFitsAsync(page, width);
         var about = page.GetByLabel("About page (Markdown)");
         await about.FillAsync(await about.InputValueAsync() + $"\n\n{marker}: abrimos los sábados.");
         var notice = page.GetByLabel("Attorney advertising notice (footer)");
@@ -32,13 +32,13 @@ public class FirmProfileHistoryTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "History of the Spanish profile" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("History of the Spanish firm profile");
         await Assertions.Expect(page.Locator(".revision").First).ToContainTextAsync("Advertising disclaimer, About page");
-        await AssertFitsAsync(page, width);
+        await PhoneLayout.AssertFitsAsync(page, width);
 
         await page.Locator(".revision").First.GetByRole(AriaRole.Link, new() { NameRegex = new("^See changes") }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Changes in revision");
         await Assertions.Expect(page.Locator(".diff-text ins").Last).ToContainTextAsync(marker);
         await Assertions.Expect(page.Locator(".before-after ins")).ToContainTextAsync(marker);
-        await AssertFitsAsync(page, width);
+        await PhoneLayout.AssertFitsAsync(page, width);
         await page.Context.CloseAsync();
     }
 
@@ -51,14 +51,7 @@ public class FirmProfileHistoryTests(BrowserFixture browser)
         await Assertions.Expect(footer).ToContainTextAsync("Abogado responsable: Michael Piri");
         await Assertions.Expect(footer).ToContainTextAsync("Oficina principal: Dallas, Texas");
         await footer.ScrollIntoViewIfNeededAsync();
-        await AssertFitsAsync(page, 390);
+        await PhoneLayout.AssertFitsAsync(page, 390);
         await page.Context.CloseAsync();
-    }
-
-    private static async Task AssertFitsAsync(IPage page, int width)
-    {
-        await Axe.AssertNoViolationsAsync(page);
-        var scroll = await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
-        Assert.True(scroll <= width, $"{page.Url} is {scroll}px wide on a {width}px screen");
     }
 }

@@ -39,7 +39,7 @@ public class ReviewCadenceOnAPhoneTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#review-by-error")).ToContainTextAsync("cannot be in the past");
         await Assertions.Expect(page.GetByLabel("Fast-moving topic: review every 2 months")).ToBeCheckedAsync();
         await page.Locator("#review-schedule").ScrollIntoViewIfNeededAsync();
-        await AssertFitsAsync(page, width);
+        await PhoneLayout.AssertFitsAsync(page, width);
 
         await using (var scope = browser.Factory.CreateDbScope())
         {
@@ -52,16 +52,9 @@ public class ReviewCadenceOnAPhoneTests(BrowserFixture browser)
         var overdue = page.Locator("#reviews-overdue li").Filter(new() { HasText = title });
         await Assertions.Expect(overdue).ToContainTextAsync("days late");
         await page.Locator(".article-reviews").ScrollIntoViewIfNeededAsync();
-        await AssertFitsAsync(page, width);
+        await PhoneLayout.AssertFitsAsync(page, width);
         await overdue.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(title);
         await page.Context.CloseAsync();
-    }
-
-    private static async Task AssertFitsAsync(IPage page, int width)
-    {
-        await Axe.AssertNoViolationsAsync(page);
-        var scrollWidth = await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
-        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth}px wide on a {width}px screen");
     }
 }
