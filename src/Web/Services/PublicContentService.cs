@@ -18,10 +18,8 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
 
     public async Task<IReadOnlyList<PracticeAreaListItem>> ListPracticeAreasAsync(SiteLanguage language, CancellationToken cancellationToken = default)
     {
-        var areas = await PublicPagesAsync(ContentKind.PracticeArea, language, cancellationToken);
-        var ids = areas.Select(p => p.Id).ToList();
-        var summaries = await db.PracticeAreas.Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Summary }).ToDictionaryAsync(p => p.Id, p => p.Summary, cancellationToken);
+        var areas = (await PublicPagesAsync(ContentKind.PracticeArea, language, cancellationToken)).ToList();
+        var summaries = await SummariesAsync<PracticeArea>(areas, cancellationToken);
         return areas.Select(p => new PracticeAreaListItem(p.Title, p.Slug, summaries.GetValueOrDefault(p.Id, ""))).ToList();
     }
 
@@ -60,7 +58,7 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
     {
         ArgumentNullException.ThrowIfNull(topic);
         var articles = await PublicPagesAsync(ContentKind.Article, SiteLanguage.Current, cancellationToken);
-        return await PageOfAsync([.. articles.Where(a => a.TopicIds.Contains(topic.Id))], page, cancellationToken);
+        return await PageOfAsync(articles.Where(a => a.TopicIds.Contains(topic.Id)), page, cancellationToken);
     }
 
     /// <summary>
@@ -210,26 +208,27 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
             .ToList();
     }
 
-    private async Task<ArticleListPage?> PageOfAsync(IReadOnlyList<PublishedPage> articles, int number, CancellationToken cancellationToken)
+    private async Task<ArticleListPage?> PageOfAsync(IEnumerable<PublishedPage> articles, int number, CancellationToken cancellationToken)
     {
-        var paging = new Paging(number, Paging.PublicPageSize, articles.Count);
+        var paging = new Paging(number, Paging.PublicPageSize, articles.Count());
         return paging.Exists
             ? new ArticleListPage(await CardsAsync([.. articles.Skip(paging.Skip).Take(paging.Size)], cancellationToken), paging)
             : null;
     }
 
-    // Summaries are not kept in memory (they would be most of it): read for just the cards a page shows.
     private async Task<IReadOnlyList<ArticleListItem>> CardsAsync(List<PublishedPage> articles, CancellationToken cancellationToken)
     {
-        if (articles.Count == 0)
-        {
-            return []; // An article without related ones: no query.
-        }
-
-        var ids = articles.Select(a => a.Id).ToList();
-        var summaries = await db.Articles.Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Summary }).ToDictionaryAsync(a => a.Id, a => a.Summary, cancellationToken);
+        // An article without related ones asks for no cards: no query.
+        Dictionary<int, string> summaries = articles.Count == 0 ? new() : await SummariesAsync<Article>(articles, cancellationToken);
         return articles.Select(a => ArticleListItem.Of(a, summaries.GetValueOrDefault(a.Id, ""))).ToList();
+    }
+
+    // Summaries are not kept in memory (they would be most of it): read for just the cards a page shows.
+    private Task<Dictionary<int, string>> SummariesAsync<T>(IEnumerable<PublishedPage> pages, CancellationToken cancellationToken)
+        where T : class, IEditableContent
+    {
+        var ids = pages.Select(p => p.Id).ToList();
+        return db.Set<T>().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Summary }).ToDictionaryAsync(c => c.Id, c => c.Summary, cancellationToken);
     }
 
     private async Task<PublishedPage?> FindPublicAsync(ContentKind kind, string slug, CancellationToken cancellationToken) =>
@@ -239,9 +238,10 @@ public sealed class PublicContentService(PublishedContent published, SiteDbConte
             : null;
 
     // Public means: published (the copy holds only those, and not deleted) and its time has come.
-    private async Task<IReadOnlyList<PublishedPage>> PublicPagesAsync(ContentKind kind, SiteLanguage language, CancellationToken cancellationToken)
+    // Read as it is enumerated, not copied: an index page counts 10,000 entries and takes 20; the home page takes 3.
+    private async Task<IEnumerable<PublishedPage>> PublicPagesAsync(ContentKind kind, SiteLanguage language, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return [.. (await published.GetAsync(cancellationToken)).In(language).Pages(kind).Where(p => p.IsPublicAt(now))];
+        return (await published.GetAsync(cancellationToken)).In(language).Pages(kind).Where(p => p.IsPublicAt(now));
     }
 }
