@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+
 namespace PiriSite.Web.Tests.Infrastructure;
 
 /// <summary>
@@ -13,6 +16,23 @@ public static class TestRedis
 
     /// <summary>A key prefix of its own for one test's sites, so tests sharing the server never see each other's pages.</summary>
     public static string NewInstanceName() => $"pirisite-test-{Guid.NewGuid():N}:";
+
+    /// <summary>
+    /// Starts a Redis server of one test's own on <paramref name="port"/> (loopback, nothing saved), for a test that stops
+    /// it or starts it late; the test kills it when done. Debian's redis-server, which test.sh installs.
+    /// </summary>
+    public static Process StartServer(int port)
+    {
+        var redis = Process.Start(new ProcessStartInfo("redis-server",
+            ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        })!;
+        redis.OutputDataReceived += (_, _) => { };
+        redis.BeginOutputReadLine();
+        return redis;
+    }
 }
 
 /// <summary>

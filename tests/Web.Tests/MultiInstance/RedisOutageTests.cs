@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using PiriSite.Domain.Accounts;
 using PiriSite.Web.Tests.Infrastructure;
@@ -83,14 +82,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IDisposable
 
     private void StartRedis()
     {
-        _redis = Process.Start(new ProcessStartInfo("redis-server",
-            ["--port", _port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-        })!;
-        _redis.OutputDataReceived += (_, _) => { };
-        _redis.BeginOutputReadLine();
+        _redis = TestRedis.StartServer(_port);
         Thread.Sleep(300);
     }
 

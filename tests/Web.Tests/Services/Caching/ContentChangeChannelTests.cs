@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -62,14 +61,7 @@ public sealed class ContentChangeChannelTests : IDisposable
 
     private void StartRedis()
     {
-        _redis = Process.Start(new ProcessStartInfo("redis-server",
-            ["--port", _port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-        })!;
-        _redis.OutputDataReceived += (_, _) => { };
-        _redis.BeginOutputReadLine();
+        _redis = TestRedis.StartServer(_port);
     }
 
     public void Dispose()
