@@ -75,12 +75,26 @@ public sealed class LeadPurgeTests : IDisposable
             }
         }
 
-        await PersonalDataTraces.RewriteRequestTablesAsync(_factory);
-
-        await PersonalDataTraces.CheckpointAsync(_factory);
-        foreach (var marker in markers)
+        // A rewrite keeps a deleted row that a transaction open at that moment could still see (autovacuum's ANALYZE,
+        // the site's background work; seen once in CI under load); a later rewrite drops it. A copy that is really kept
+        // (a table the purge does not rewrite) survives every attempt and fails here.
+        for (var attempt = 1; ; attempt++)
         {
-            Assert.Empty(await PersonalDataTraces.DatabaseFilesContainingAsync(_factory, marker));
+            await PersonalDataTraces.RewriteRequestTablesAsync(_factory);
+            await PersonalDataTraces.CheckpointAsync(_factory);
+            var left = new List<string>();
+            foreach (var marker in markers)
+            {
+                left.AddRange(await PersonalDataTraces.DatabaseFilesContainingAsync(_factory, marker));
+            }
+
+            if (left.Count == 0 || attempt == 5)
+            {
+                Assert.Empty(left);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
     }
 
